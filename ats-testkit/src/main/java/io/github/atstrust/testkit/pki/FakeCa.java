@@ -1,0 +1,73 @@
+package io.github.atstrust.testkit.pki;
+
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Every certificate of the fake ATS twin and of the untrusted hierarchies, by its export name.
+ *
+ * <p>Self-signed roots and intermediates come with a private key; cross-certificates share the key of
+ * their self-signed twin.
+ */
+public enum FakeCa {
+    AMAZON_ROOT_CA_1("amazon-root-ca-1", null),
+    AMAZON_ROOT_CA_2("amazon-root-ca-2", null),
+    AMAZON_ROOT_CA_3("amazon-root-ca-3", null),
+    AMAZON_ROOT_CA_4("amazon-root-ca-4", null),
+    STARFIELD_SERVICES_ROOT_G2("starfield-services-root-g2", null),
+    STARFIELD_CLASS_2("starfield-class-2", null),
+    AMAZON_ROOT_CA_1_CROSS_G2("amazon-root-ca-1-cross-g2", AMAZON_ROOT_CA_1),
+    AMAZON_ROOT_CA_2_CROSS_G2("amazon-root-ca-2-cross-g2", AMAZON_ROOT_CA_2),
+    AMAZON_ROOT_CA_3_CROSS_G2("amazon-root-ca-3-cross-g2", AMAZON_ROOT_CA_3),
+    AMAZON_ROOT_CA_4_CROSS_G2("amazon-root-ca-4-cross-g2", AMAZON_ROOT_CA_4),
+    STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2("starfield-services-root-g2-cross-class-2", STARFIELD_SERVICES_ROOT_G2),
+    /** Intermediate under Amazon Root CA 1 (RSA 2048, pathLen 0). */
+    AMAZON_RSA_2048_M01("amazon-rsa-2048-m01", null),
+    /** Second intermediate under Amazon Root CA 1, for rotation scenarios. */
+    AMAZON_RSA_2048_M02("amazon-rsa-2048-m02", null),
+    /** Intermediate under Amazon Root CA 2 (RSA 4096). */
+    AMAZON_RSA_4096_M01("amazon-rsa-4096-m01", null),
+    /** Intermediate under Amazon Root CA 3 (EC P-256). */
+    AMAZON_ECDSA_256_M01("amazon-ecdsa-256-m01", null),
+    /** Intermediate under Amazon Root CA 4 (EC P-384). */
+    AMAZON_ECDSA_384_M01("amazon-ecdsa-384-m01", null),
+    /** Issued by Amazon Root CA 1 with CA:false: a chain through it must fail. */
+    NOT_A_CA_INTERMEDIATE("not-a-ca-intermediate", null),
+    /** A CA issued by the pathLen-0 intermediate M01: a chain through it exceeds the path length. */
+    SUB_CA_BEYOND_PATH_LENGTH("sub-ca-beyond-path-length", null),
+    UNTRUSTED_ROOT("untrusted-root", null),
+    UNTRUSTED_INTERMEDIATE("untrusted-intermediate", null),
+    /** An unrelated public root: the only anchor of the {@code no-ats} profile. */
+    OTHER_PUBLIC_ROOT("other-public-root", null);
+
+    private final String id;
+    private final FakeCa keyOf;
+
+    FakeCa(String id, FakeCa keyOf) {
+        this.id = id;
+        this.keyOf = keyOf;
+    }
+
+    /** The export name, e.g. {@code amazon-root-ca-1-cross-g2}. */
+    public String id() {
+        return id;
+    }
+
+    /** The certificate, loaded from the fixtures. */
+    public X509Certificate certificate() {
+        return FakeAtsHierarchy.load().certificate(this);
+    }
+
+    /** The certificate whose key this one uses: itself, or the self-signed twin of a cross-certificate. */
+    FakeCa keyHolder() {
+        return keyOf == null ? this : keyOf;
+    }
+
+    /** Looks a CA up by export name. */
+    public static FakeCa byId(String id) {
+        return Arrays.stream(values()).filter(ca -> ca.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown fake CA '" + id + "'; valid names: "
+                        + Arrays.stream(values()).map(FakeCa::id).collect(Collectors.joining(", "))));
+    }
+}

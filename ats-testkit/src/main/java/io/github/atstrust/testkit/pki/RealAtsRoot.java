@@ -1,0 +1,89 @@
+package io.github.atstrust.testkit.pki;
+
+import io.github.atstrust.fixtures.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The six real anchors of the Amazon Trust Services path, with their SHA-256 fingerprints and the public
+ * certificates (as shipped by Debian's {@code ca-certificates}); each names its fake twin.
+ *
+ * <pre>boolean trusted = RealAtsRoot.AMAZON_ROOT_CA_1.matches(certificate);</pre>
+ */
+public enum RealAtsRoot {
+    AMAZON_ROOT_CA_1("Amazon Root CA 1", "amazon-root-ca-1",
+            "8ECDE6884F3D87B1125BA31AC3FCB13D7016DE7F57CC904FE1CB97C6AE98196E", FakeCa.AMAZON_ROOT_CA_1),
+    AMAZON_ROOT_CA_2("Amazon Root CA 2", "amazon-root-ca-2",
+            "1BA5B2AA8C65401A82960118F80BEC4F62304D83CEC4713A19C39C011EA46DB4", FakeCa.AMAZON_ROOT_CA_2),
+    AMAZON_ROOT_CA_3("Amazon Root CA 3", "amazon-root-ca-3",
+            "18CE6CFE7BF14E60B2E347B8DFE868CB31D02EBB3ADA271569F50343B46DB3A4", FakeCa.AMAZON_ROOT_CA_3),
+    AMAZON_ROOT_CA_4("Amazon Root CA 4", "amazon-root-ca-4",
+            "E35D28419ED02025CFA69038CD623962458DA5C695FBDEA3C22B0BFB25897092", FakeCa.AMAZON_ROOT_CA_4),
+    STARFIELD_SERVICES_ROOT_G2("Starfield Services Root Certificate Authority - G2", "starfield-services-root-g2",
+            "568D6905A2C88708A4B3025190EDCFEDB1974A606A13C6E5290FCB2AE63EDAB5", FakeCa.STARFIELD_SERVICES_ROOT_G2),
+    STARFIELD_CLASS_2("Starfield Class 2 Certification Authority", "starfield-class-2",
+            "1465FA205397B876FAA6F0A9958E5590E40FCC7FAA4FB7C2C8677521FB5FB658", FakeCa.STARFIELD_CLASS_2);
+
+    private final String displayName;
+    private final String id;
+    private final String sha256Fingerprint;
+    private final FakeCa fakeTwin;
+    private volatile X509Certificate certificate;
+
+    RealAtsRoot(String displayName, String id, String sha256Fingerprint, FakeCa fakeTwin) {
+        this.displayName = displayName;
+        this.id = id;
+        this.sha256Fingerprint = sha256Fingerprint;
+        this.fakeTwin = fakeTwin;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Same id as the fake twin's profile, e.g. {@code amazon-root-ca-1}. */
+    public String id() {
+        return id;
+    }
+
+    /** Upper-case hex, no separators. */
+    public String sha256Fingerprint() {
+        return sha256Fingerprint;
+    }
+
+    public FakeCa fakeTwin() {
+        return fakeTwin;
+    }
+
+    /** The real certificate, from the fixtures. */
+    public X509Certificate certificate() {
+        X509Certificate loadedCertificate = certificate;
+        if (loadedCertificate == null) {
+            String file = "real/" + id + ".pem";
+            loadedCertificate = Pem.single(new String(Fixtures.read(file), StandardCharsets.US_ASCII),
+                    X509Certificate.class, "fixture resource io/github/atstrust/fixtures/" + file);
+            certificate = loadedCertificate;
+        }
+        return loadedCertificate;
+    }
+
+    /** Whether {@code candidate} is this root, byte for byte (by SHA-256 fingerprint). */
+    public boolean matches(X509Certificate candidate) {
+        return sha256Fingerprint.equals(fingerprint(candidate));
+    }
+
+    /** Upper-case hex SHA-256 of the certificate's DER encoding. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()))
+                    .toUpperCase(Locale.ROOT);
+        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint " + certificate.getSubjectX500Principal(), e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.atstrust.testkit.scenario;
+
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ECDSA_256_M01;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ECDSA_384_M01;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_1;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_1_CROSS_G2;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_2;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_2_CROSS_G2;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_3;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_3_CROSS_G2;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_4;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_4_CROSS_G2;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_RSA_2048_M01;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_RSA_2048_M02;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_RSA_4096_M01;
+import static io.github.atstrust.testkit.pki.FakeCa.NOT_A_CA_INTERMEDIATE;
+import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_CLASS_2;
+import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_SERVICES_ROOT_G2;
+import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2;
+import static io.github.atstrust.testkit.pki.FakeCa.SUB_CA_BEYOND_PATH_LENGTH;
+import static io.github.atstrust.testkit.pki.FakeCa.UNTRUSTED_INTERMEDIATE;
+import static io.github.atstrust.testkit.scenario.ServerBehaviour.NORMAL;
+import static io.github.atstrust.testkit.scenario.ServerBehaviour.REVOKED_LEAF;
+import static io.github.atstrust.testkit.scenario.ServerBehaviour.STALL_HANDSHAKE;
+import static io.github.atstrust.testkit.scenario.ServerBehaviour.TLS12_ONLY;
+
+import io.github.atstrust.testkit.pki.FakeCa;
+import io.github.atstrust.testkit.pki.KeyType;
+import io.github.atstrust.testkit.pki.LeafSpec;
+import io.github.atstrust.testkit.pki.LeafSpec.Purpose;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The scenarios the kit serves: the good ATS chains and the bad chains clients must refuse, as one table.
+ * Users add their own with {@link #with(Scenario)}.
+ *
+ * <pre>Scenario acm = ScenarioCatalogue.builtIn().byId("ats-acm-2024");</pre>
+ */
+public final class ScenarioCatalogue {
+
+    /** Client setting: revocation checking (OCSP or CRL) turned on for that client. */
+    public static final String REVOCATION_CHECKING = "revocation-checking";
+    /** Client setting: a connect/handshake timeout. */
+    public static final String TIMEOUT = "timeout";
+    /**
+     * Client setting: an algorithm policy that refuses SHA-1 signatures and RSA keys under 2048 bits in server
+     * chains (OpenSSL at security level 2, browsers). The JDK refuses SHA-1 only under its own cacerts anchors
+     * and RSA only under 1024 bits, so it accepts these chains under a custom anchor.
+     */
+    public static final String STRICT_ALGORITHM_POLICY = "strict-algorithm-policy";
+
+    private static final List<String> LOCAL_NAMES = List.of("localhost", "127.0.0.1", "::1");
+    private static final LeafSpec RSA_LEAF = LeafSpec.forHosts(LOCAL_NAMES.toArray(String[]::new));
+    private static final List<FakeCa> ROOT_1_CROSS_CHAIN = List.of(AMAZON_ROOT_CA_1_CROSS_G2,
+            STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2);
+    private static final Set<FakeCa> UNDER_ROOT_1 = Set.of(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2);
+    private static final Set<FakeCa> NONE = Set.of();
+
+    private static final ScenarioCatalogue BUILT_IN = new ScenarioCatalogue(List.of(
+            atsRoot(1, RSA_LEAF, AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2, AMAZON_ROOT_CA_1),
+            atsRoot(2, RSA_LEAF, AMAZON_RSA_4096_M01, AMAZON_ROOT_CA_2_CROSS_G2, AMAZON_ROOT_CA_2),
+            atsRoot(3, RSA_LEAF.keyType(KeyType.EC_P256), AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2, AMAZON_ROOT_CA_3),
+            atsRoot(4, RSA_LEAF.keyType(KeyType.EC_P384), AMAZON_ECDSA_384_M01, AMAZON_ROOT_CA_4_CROSS_G2, AMAZON_ROOT_CA_4),
+            new Scenario("ats-acm-2024",
+                    "ACM chain since August 2024: stops at Amazon Root CA 1 cross-signed by G2 (no Class 2 cross-sign)",
+                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2),
+                    Set.of(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2), Set.of(), NORMAL),
+            new Scenario("rotated-intermediate",
+                    "leaf under the second intermediate of Amazon Root CA 1 (intermediates rotate: never pin them)",
+                    RSA_LEAF, AMAZON_RSA_2048_M02, withRoot1Cross(AMAZON_RSA_2048_M02), UNDER_ROOT_1, Set.of(), NORMAL),
+            new Scenario("tls12-only", "the Amazon Root CA 1 chain on a server that speaks only TLS 1.2",
+                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, Set.of(), TLS12_ONLY),
+            bad("untrusted-root", "leaf and intermediate of a hierarchy no ATS store trusts",
+                    RSA_LEAF, UNTRUSTED_INTERMEDIATE, List.of(UNTRUSTED_INTERMEDIATE)),
+            bad("self-signed", "a self-signed leaf", RSA_LEAF, null, List.of()),
+            bad("expired", "leaf under Amazon Root CA 1 whose validity ended 30 days ago (full cross chain)",
+                    RSA_LEAF.validity(Duration.ofDays(-60), Duration.ofDays(30)), AMAZON_RSA_2048_M01,
+                    withRoot1Cross(AMAZON_RSA_2048_M01)),
+            bad("not-yet-valid", "leaf under Amazon Root CA 1 valid only from 30 days on (full cross chain)",
+                    RSA_LEAF.validity(Duration.ofDays(30), Duration.ofDays(30)), AMAZON_RSA_2048_M01,
+                    withRoot1Cross(AMAZON_RSA_2048_M01)),
+            bad("wrong-host", "leaf under Amazon Root CA 1 for wrong-host.example only (full cross chain)",
+                    LeafSpec.forHosts("wrong-host.example"), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01)),
+            bad("incomplete-chain", "leaf under Amazon Root CA 1 sent without its intermediate",
+                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of()),
+            bad("intermediate-not-ca", "leaf issued by a certificate of Amazon Root CA 1 that is not a CA (CA:false)",
+                    RSA_LEAF, NOT_A_CA_INTERMEDIATE, withRoot1Cross(NOT_A_CA_INTERMEDIATE)),
+            bad("path-length-exceeded", "leaf under a sub-CA of the pathLen-0 intermediate M01",
+                    RSA_LEAF, SUB_CA_BEYOND_PATH_LENGTH, withRoot1Cross(SUB_CA_BEYOND_PATH_LENGTH, AMAZON_RSA_2048_M01)),
+            bad("wrong-eku", "leaf under Amazon Root CA 1 with extended key usage clientAuth only",
+                    RSA_LEAF.extendedKeyUsage(Purpose.CLIENT_AUTH), AMAZON_RSA_2048_M01,
+                    withRoot1Cross(AMAZON_RSA_2048_M01)),
+            new Scenario("sha1-leaf", "leaf under Amazon Root CA 1 signed with SHA-1 (full cross chain)",
+                    RSA_LEAF.signatureAlgorithm("SHA1withRSA"), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
+                    NONE, Set.of(STRICT_ALGORITHM_POLICY), NORMAL),
+            new Scenario("rsa-1024-leaf", "leaf under Amazon Root CA 1 with an RSA 1024 key (full cross chain)",
+                    RSA_LEAF.keyType(KeyType.RSA_1024), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
+                    NONE, Set.of(STRICT_ALGORITHM_POLICY), NORMAL),
+            new Scenario("revoked", "leaf under Amazon Root CA 1, revoked in its CRL and by OCSP (full cross chain)",
+                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), NONE,
+                    Set.of(REVOCATION_CHECKING), REVOKED_LEAF),
+            new Scenario("stalled-handshake", "accepts TCP and never answers the ClientHello (the 'long delay' failure)",
+                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(), NONE, Set.of(TIMEOUT), STALL_HANDSHAKE)));
+
+    private final List<Scenario> scenarios;
+
+    private ScenarioCatalogue(List<Scenario> scenarios) {
+        this.scenarios = List.copyOf(scenarios);
+    }
+
+    /** The kit's own scenarios. */
+    public static ScenarioCatalogue builtIn() {
+        return BUILT_IN;
+    }
+
+    /** A catalogue with {@code scenario} added. */
+    public ScenarioCatalogue with(Scenario scenario) {
+        if (scenarios.stream().anyMatch(s -> s.id().equals(scenario.id()))) {
+            throw new IllegalArgumentException("a scenario with id '" + scenario.id() + "' already exists");
+        }
+        List<Scenario> all = new ArrayList<>(scenarios);
+        all.add(scenario);
+        return new ScenarioCatalogue(all);
+    }
+
+    public List<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    /** Scenarios every correctly configured client judges the same way (empty {@code requires}). */
+    public List<Scenario> unconditional() {
+        return scenarios.stream().filter(s -> s.requires().isEmpty()).toList();
+    }
+
+    /**
+     * The scenario with this id.
+     *
+     * @throws IllegalArgumentException listing the valid ids when there is none
+     */
+    public Scenario byId(String id) {
+        return scenarios.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + id + "'; valid ids: " + ids()));
+    }
+
+    /** All ids, comma-separated. */
+    public String ids() {
+        return scenarios.stream().map(Scenario::id).collect(Collectors.joining(", "));
+    }
+
+    private static Scenario atsRoot(int n, LeafSpec leaf, FakeCa intermediate, FakeCa crossSigned, FakeCa root) {
+        return new Scenario("ats-root-ca-" + n,
+                "leaf → intermediate → Amazon Root CA " + n + " cross-signed by G2 → G2 cross-signed by Class 2",
+                leaf, intermediate, List.of(intermediate, crossSigned, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2),
+                Set.of(root, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2), Set.of(), NORMAL);
+    }
+
+    private static Scenario bad(String id, String description, LeafSpec leaf, FakeCa issuer, List<FakeCa> sent) {
+        return new Scenario(id, description, leaf, issuer, sent, NONE, Set.of(), NORMAL);
+    }
+
+    private static List<FakeCa> withRoot1Cross(FakeCa... intermediates) {
+        List<FakeCa> chain = new ArrayList<>(List.of(intermediates));
+        chain.addAll(ROOT_1_CROSS_CHAIN);
+        return chain;
+    }
+}

@@ -1,0 +1,303 @@
+package io.github.atstrust.testkit.server;
+
+import io.github.atstrust.testkit.scenario.Scenario;
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
+import io.github.atstrust.testkit.scenario.ServedChain;
+import io.github.atstrust.testkit.scenario.ServerBehaviour;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Every scenario served over real TLS on loopback by one embedded Jetty server: one TLS connector per
+ * scenario on an ephemeral port (HTTP/2 and HTTP/1.1 over TLS 1.2/1.3), plus a plain-HTTP connector with
+ * an index page, CRLs and an OCSP responder. Ready when {@link #start()} returns; {@link #close()} frees
+ * every port and thread.
+ *
+ * <pre>
+ * try (AtsServers servers = AtsServers.start()) {
+ *     URI uri = servers.endpoint("ats-root-ca-3").uri();
+ * }
+ * </pre>
+ */
+public final class AtsServers implements AutoCloseable {
+
+    /** Connections to {@code stalled-handshake} are closed after this long unless configured otherwise. */
+    public static final Duration DEFAULT_STALL_LIMIT = Duration.ofSeconds(30);
+
+    private final Server server;
+    private final Map<String, AtsEndpoint> endpoints;
+    private final URI indexUri;
+
+    private AtsServers(Server server, Map<String, AtsEndpoint> endpoints, URI indexUri) {
+        this.server = server;
+        this.endpoints = endpoints;
+        this.indexUri = indexUri;
+    }
+
+    /** Starts every built-in scenario on 127.0.0.1. */
+    public static AtsServers start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Running endpoints in catalogue order. */
+    public List<AtsEndpoint> endpoints() {
+        return List.copyOf(endpoints.values());
+    }
+
+    /**
+     * The endpoint serving this scenario.
+     *
+     * @throws IllegalArgumentException listing the running ids when there is none
+     */
+    public AtsEndpoint endpoint(String scenarioId) {
+        AtsEndpoint endpoint = endpoints.get(scenarioId);
+        if (endpoint == null) {
+            throw new IllegalArgumentException("no running scenario '" + scenarioId + "'; running: "
+                    + String.join(", ", endpoints.keySet()));
+        }
+        return endpoint;
+    }
+
+    /** The plain-HTTP index page listing every scenario (also the base of the CRL and OCSP URLs). */
+    public URI indexUri() {
+        return indexUri;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+            server.destroy();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the scenario servers cleanly", e);
+        }
+    }
+
+    /** Options for {@link AtsServers}: which scenarios, where to bind, how long a stalled connection lives. */
+    public static final class Builder {
+        private ScenarioCatalogue catalogue = ScenarioCatalogue.builtIn();
+        private Set<String> only = Set.of();
+        private InetAddress bind = InetAddress.getLoopbackAddress();
+        private String hostname = "localhost";
+        private boolean allowNonLoopback;
+        private int indexPort;
+        private Duration stallLimit = DEFAULT_STALL_LIMIT;
+
+        private Builder() {
+        }
+
+        /** Serve these scenarios instead of the built-in ones. */
+        public Builder catalogue(ScenarioCatalogue scenarios) {
+            this.catalogue = Objects.requireNonNull(scenarios);
+            return this;
+        }
+
+        /** Serve only these scenario ids (all when empty). */
+        public Builder only(Set<String> scenarioIds) {
+            this.only = Set.copyOf(scenarioIds);
+            return this;
+        }
+
+        /** Address to bind, loopback by default; see {@link #allowNonLoopback()}. */
+        public Builder bind(InetAddress address) {
+            this.bind = Objects.requireNonNull(address);
+            return this;
+        }
+
+        /** Host name that endpoint URIs use, {@code localhost} by default (the leaves' SAN). */
+        public Builder hostname(String name) {
+            this.hostname = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** Permits binding an address other than loopback: test material would be reachable from elsewhere. */
+        public Builder allowNonLoopback() {
+            this.allowNonLoopback = true;
+            return this;
+        }
+
+        /** Fixed port for the plain-HTTP index/CRL/OCSP connector (0, the default, picks a free one). */
+        public Builder indexPort(int port) {
+            this.indexPort = port;
+            return this;
+        }
+
+        /** How long {@code stalled-handshake} keeps a connection before closing it. */
+        public Builder stallLimit(Duration limit) {
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("stall limit must be positive, was " + limit);
+            }
+            this.stallLimit = limit;
+            return this;
+        }
+
+        /**
+         * Mints the leaves and starts every connector; returns once all listen.
+         *
+         * @throws IllegalArgumentException for an unknown scenario id or a non-loopback address not permitted
+         * @throws UncheckedIOException     when a port cannot be bound
+         */
+        public AtsServers start() {
+            if (!bind.isLoopbackAddress() && !allowNonLoopback) {
+                throw new IllegalArgumentException(bind.getHostAddress() + " is not a loopback address: the kit "
+                        + "serves test material on loopback only unless non-loopback binding is explicitly allowed");
+            }
+            List<Scenario> scenarios = selected();
+            QueuedThreadPool threads = new QueuedThreadPool(Math.max(64, scenarios.size() * 3), 4);
+            threads.setName("ats-server");
+            Server server = new Server(threads);
+            RevocationResponder revocation = new RevocationResponder();
+            Map<org.eclipse.jetty.server.Connector, AtsEndpoint> byConnector = new LinkedHashMap<>();
+            try {
+                ServerConnector plain = new ServerConnector(server, 0, 1, new HttpConnectionFactory());
+                plain.setHost(bind.getHostAddress());
+                plain.setPort(indexPort);
+                server.addConnector(plain);
+                plain.open();
+                URI index = URI.create("http://" + literal(bind) + ":" + plain.getLocalPort() + "/");
+                List<ServerConnector> tlsConnectors = new ArrayList<>();
+                for (Scenario scenario : scenarios) {
+                    ServedChain chain = mint(scenario, index, revocation);
+                    ServerConnector connector = connector(server, scenario, chain);
+                    server.addConnector(connector);
+                    tlsConnectors.add(connector);
+                    connector.open();
+                    byConnector.put(connector, new AtsEndpoint(scenario, hostname, connector.getLocalPort(), chain));
+                }
+                Map<String, AtsEndpoint> endpoints = new LinkedHashMap<>();
+                byConnector.values().forEach(e -> endpoints.put(e.id(), e));
+                server.setHandler(new ScenarioHandler(byConnector, plain, revocation,
+                        IndexPage.render(List.copyOf(endpoints.values()))));
+                server.start();
+                return new AtsServers(server, endpoints, index);
+            } catch (IOException e) {
+                release(server, e);
+                if (e instanceof BindException || e.getCause() instanceof BindException) {
+                    throw new UncheckedIOException("cannot bind " + bind.getHostAddress() + ":" + indexPort
+                            + " (" + e.getMessage() + "); choose another port or stop what is using it", e);
+                }
+                throw new UncheckedIOException("cannot start the scenario servers: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                release(server, e);
+                throw e;
+            } catch (Exception e) {
+                release(server, e);
+                throw new IllegalStateException("cannot start the scenario servers: " + e.getMessage(), e);
+            }
+        }
+
+        private List<Scenario> selected() {
+            if (only.isEmpty()) {
+                return catalogue.scenarios();
+            }
+            only.forEach(catalogue::byId);
+            return catalogue.scenarios().stream().filter(s -> only.contains(s.id())).collect(Collectors.toList());
+        }
+
+        private static ServedChain mint(Scenario scenario, URI index, RevocationResponder revocation) {
+            if (scenario.leafIssuer() == null) {
+                return scenario.mint();
+            }
+            ServedChain chain = scenario.mint(index.resolve("crl/" + scenario.leafIssuer().id() + ".crl"),
+                    index.resolve("ocsp"));
+            revocation.register(scenario.leafIssuer(), chain.leaf().getSerialNumber(),
+                    scenario.behaviour() == ServerBehaviour.REVOKED_LEAF);
+            return chain;
+        }
+
+        private ServerConnector connector(Server server, Scenario scenario, ServedChain chain) {
+            ServerConnector connector;
+            if (scenario.behaviour() == ServerBehaviour.STALL_HANDSHAKE) {
+                connector = new ServerConnector(server, 0, 1, new StallingConnectionFactory(stallLimit));
+                connector.setIdleTimeout(stallLimit.toMillis());
+            } else {
+                SslContextFactory.Server tls = new SslContextFactory.Server();
+                tls.setSslContext(sslContext(chain));
+                tls.setSniRequired(false);
+                tls.setIncludeProtocols(scenario.behaviour() == ServerBehaviour.TLS12_ONLY
+                        ? new String[] {"TLSv1.2"} : new String[] {"TLSv1.3", "TLSv1.2"});
+                HttpConfiguration http = new HttpConfiguration();
+                http.setSendServerVersion(false);
+                http.addCustomizer(new SecureRequestCustomizer(false));
+                HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+                HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+                ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+                alpn.setDefaultProtocol(http11.getProtocol());
+                connector = new ServerConnector(server, 0, 1,
+                        new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11);
+            }
+            connector.setHost(bind.getHostAddress());
+            connector.setPort(0);
+            connector.setName(scenario.id());
+            return connector;
+        }
+
+        private static SSLContext sslContext(ServedChain chain) {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(new KeyManager[] {new ScenarioKeyManager(chain)}, null, null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot build the server TLS context", e);
+            }
+        }
+
+        private static String literal(InetAddress address) {
+            String host = address.getHostAddress();
+            return host.contains(":") ? "[" + host + "]" : host;
+        }
+
+        /** Frees what a failed start opened; connectors opened before {@code start()} need closing by hand. */
+        private static void release(Server server, Exception failure) {
+            try {
+                server.stop();
+                for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+                    if (connector instanceof ServerConnector opened) {
+                        opened.close();
+                    }
+                }
+                server.destroy();
+            } catch (Exception cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+        }
+    }
+
+    /** Resolves a user-given bind address, with an error naming it. */
+    public static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve bind address '" + text + "': " + e.getMessage(), e);
+        }
+    }
+}

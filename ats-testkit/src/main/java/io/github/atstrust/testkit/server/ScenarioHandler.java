@@ -1,0 +1,121 @@
+package io.github.atstrust.testkit.server;
+
+import io.github.atstrust.testkit.pki.FakeCa;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * What the servers answer. On a scenario's TLS port, like the AWS test endpoints: {@code /} →
+ * {@code healthy: <host>}, {@code /test.jpg} → a green check mark. On the plain-HTTP port: the index page,
+ * {@code /crl/<ca>.crl} and the OCSP responder at {@code /ocsp} (POST, or GET with the base64 request).
+ */
+final class ScenarioHandler extends Handler.Abstract {
+
+    static final String SCENARIO_HEADER = "X-ATS-Scenario";
+    static final String PROTOCOL_HEADER = "X-ATS-Protocol";
+    private static final byte[] GREEN_CHECK = resource("green-check.jpg");
+
+    private final Map<Connector, AtsEndpoint> endpoints;
+    private final Connector plain;
+    private final RevocationResponder revocation;
+    private final byte[] index;
+
+    ScenarioHandler(Map<Connector, AtsEndpoint> endpoints, Connector plain, RevocationResponder revocation, String index) {
+        this.endpoints = Map.copyOf(endpoints);
+        this.plain = plain;
+        this.revocation = revocation;
+        this.index = index.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Connector connector = request.getConnectionMetaData().getConnector();
+        String path = request.getHttpURI().getPath();
+        if (connector == plain) {
+            return handlePlain(request, response, callback, path);
+        }
+        AtsEndpoint endpoint = endpoints.get(connector);
+        response.getHeaders().put(SCENARIO_HEADER, endpoint.id());
+        response.getHeaders().put(PROTOCOL_HEADER, request.getConnectionMetaData().getProtocol() + " over " + tlsProtocol(request));
+        if (path.equals("/")) {
+            send(response, callback, "text/plain; charset=utf-8",
+                    ("healthy: " + Request.getServerName(request)).getBytes(StandardCharsets.UTF_8));
+        } else if (path.equals("/test.jpg")) {
+            send(response, callback, "image/jpeg", GREEN_CHECK);
+        } else {
+            notFound(response, callback);
+        }
+        return true;
+    }
+
+    private boolean handlePlain(Request request, Response response, Callback callback, String path) throws IOException {
+        if (path.equals("/")) {
+            send(response, callback, "text/html; charset=utf-8", index);
+        } else if (path.startsWith("/crl/") && path.endsWith(".crl")) {
+            String ca = path.substring("/crl/".length(), path.length() - ".crl".length());
+            try {
+                send(response, callback, "application/pkix-crl", revocation.crl(FakeCa.byId(ca)));
+            } catch (IllegalArgumentException unknown) {
+                notFound(response, callback);
+            }
+        } else if (path.equals("/ocsp") && HttpMethod.POST.is(request.getMethod())) {
+            byte[] body;
+            try (InputStream in = Request.asInputStream(request)) {
+                body = in.readAllBytes();
+            }
+            send(response, callback, "application/ocsp-response", revocation.ocsp(body));
+        } else if (path.startsWith("/ocsp/")) {
+            String encoded = URLDecoder.decode(request.getHttpURI().getPath().substring("/ocsp/".length()), StandardCharsets.UTF_8);
+            send(response, callback, "application/ocsp-response", revocation.ocsp(Base64.getDecoder().decode(encoded)));
+        } else {
+            notFound(response, callback);
+        }
+        return true;
+    }
+
+    private static String tlsProtocol(Request request) {
+        return request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData tls
+                ? tls.sslSession().getProtocol() : "plain";
+    }
+
+    private static void send(Response response, Callback callback, String contentType, byte[] body) {
+        respond(response, callback, HttpStatus.OK_200, contentType, body);
+    }
+
+    private static void notFound(Response response, Callback callback) {
+        respond(response, callback, HttpStatus.NOT_FOUND_404, "text/plain; charset=utf-8",
+                "not found\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(Response response, Callback callback, int status, String contentType, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ScenarioHandler.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the ats-testkit jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("resource " + name + " could not be read", e);
+        }
+    }
+}

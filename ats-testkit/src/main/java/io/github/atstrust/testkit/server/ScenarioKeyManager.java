@@ -1,0 +1,65 @@
+package io.github.atstrust.testkit.server;
+
+import io.github.atstrust.testkit.scenario.ServedChain;
+import java.net.Socket;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+/**
+ * Presents exactly one scenario's chain, in its declared order. The JDK's own key managers (and Jetty's
+ * key store loading) reorder or drop CA certificates, which would change what the scenario tests.
+ */
+final class ScenarioKeyManager extends X509ExtendedKeyManager {
+
+    private static final String ALIAS = "scenario";
+    private final X509Certificate[] chain;
+    private final PrivateKey key;
+
+    ScenarioKeyManager(ServedChain served) {
+        this.chain = served.certificates().toArray(X509Certificate[]::new);
+        this.key = served.privateKey();
+    }
+
+    private String aliasFor(String keyType) {
+        return key.getAlgorithm().equalsIgnoreCase(keyType) ? ALIAS : null;
+    }
+
+    @Override
+    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+        return aliasFor(keyType);
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+        return aliasFor(keyType);
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+        String alias = aliasFor(keyType);
+        return alias == null ? null : new String[] {alias};
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+        return ALIAS.equals(alias) ? chain.clone() : null;
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+        return ALIAS.equals(alias) ? key : null;
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+        return null;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+        return null;
+    }
+}

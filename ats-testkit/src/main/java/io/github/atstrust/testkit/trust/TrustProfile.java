@@ -1,0 +1,170 @@
+package io.github.atstrust.testkit.trust;
+
+import io.github.atstrust.testkit.pki.Pem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * A set of trust anchors standing for one client trust store, e.g. "trusts only Starfield Class 2". It gives
+ * the JDK objects a client is configured with and exports itself as files for clients that read them.
+ *
+ * <pre>
+ * TrustProfile profile = TrustProfiles.byId("starfield-class-2");
+ * HttpClient client = HttpClient.newBuilder().sslContext(profile.sslContext()).build();
+ * </pre>
+ * Only self-signed anchors belong in a profile: clients that accept partial chains would otherwise
+ * disagree with those that do not.
+ */
+public final class TrustProfile {
+
+    /** Store password used when none is given. */
+    public static final String DEFAULT_PASSWORD = "changeit";
+
+    private final String id;
+    private final String description;
+    private final List<X509Certificate> anchors;
+    private final Set<X509Certificate> anchorSet;
+
+    private TrustProfile(String id, String description, List<X509Certificate> anchors) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.description = Objects.requireNonNull(description, "description");
+        this.anchors = List.copyOf(anchors);
+        this.anchorSet = new HashSet<>(anchors);
+    }
+
+    /** A profile trusting exactly {@code anchors}. */
+    public static TrustProfile of(String id, String description, List<X509Certificate> anchors) {
+        return new TrustProfile(id, description, anchors);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The trusted certificates, in a stable order. */
+    public List<X509Certificate> anchors() {
+        return anchors;
+    }
+
+    /** Whether this profile holds {@code anchor} (by certificate equality). */
+    public boolean trusts(X509Certificate anchor) {
+        return anchorSet.contains(anchor);
+    }
+
+    /** A fresh in-memory PKCS12 key store holding the anchors as trusted certificate entries. */
+    public KeyStore keyStore() {
+        return keyStore("PKCS12");
+    }
+
+    /** A trust manager over the anchors, with the JDK's PKIX validation. */
+    public X509ExtendedTrustManager trustManager() {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(keyStore());
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509ExtendedTrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("the JDK gave no X509ExtendedTrustManager for profile " + id);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a trust manager for profile " + id, e);
+        }
+    }
+
+    /** A TLS context that trusts exactly this profile's anchors; hand it to the client under test. */
+    public SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build an SSLContext for profile " + id, e);
+        }
+    }
+
+    /** Writes the anchors as a PEM bundle (what curl's {@code --cacert} and OpenSSL read). */
+    public Path writePemBundle(Path file) throws IOException {
+        Files.writeString(file, Pem.encode(anchors), StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    /** Writes a PKCS12 trust store. */
+    public Path writePkcs12(Path file, char[] password) throws IOException {
+        return write(keyStore("PKCS12"), file, password);
+    }
+
+    /** Writes a JKS trust store. */
+    public Path writeJks(Path file, char[] password) throws IOException {
+        return write(keyStore("JKS"), file, password);
+    }
+
+    private Path write(KeyStore store, Path file, char[] password) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write profile " + id + " to " + file, e);
+        }
+        return file;
+    }
+
+    private KeyStore keyStore(String type) {
+        try {
+            KeyStore store = KeyStore.getInstance(type);
+            store.load(null, null);
+            for (X509Certificate anchor : anchors) {
+                store.setCertificateEntry(alias(anchor, store), anchor);
+            }
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build a " + type + " key store for profile " + id, e);
+        }
+    }
+
+    /** A readable alias from the subject's CN (or OU), unique within the store. */
+    private static String alias(X509Certificate certificate, KeyStore store) throws GeneralSecurityException {
+        String name = certificate.getSubjectX500Principal().getName();
+        String base = "anchor";
+        try {
+            for (Rdn rdn : new LdapName(name).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN") || (base.equals("anchor") && rdn.getType().equalsIgnoreCase("OU"))) {
+                    base = rdn.getValue().toString();
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            base = "anchor";
+        }
+        base = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String alias = base;
+        for (int i = 2; store.containsAlias(alias); i++) {
+            alias = base + "-" + i;
+        }
+        return alias;
+    }
+
+    @Override
+    public String toString() {
+        return "TrustProfile[" + id + ", " + anchors.size() + " anchors]";
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.atstrust.testkit.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.pki.Pem;
+import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.server.AtsServers;
+import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The declared truth table (every scenario with empty {@code requires} × every built-in profile) is what
+ * real validators decide: the JDK in a real handshake, and the real {@code openssl verify}.
+ */
+class ScenarioTruthTableTest {
+
+    private static AtsServers servers;
+    @TempDir
+    static Path files;
+
+    @BeforeAll
+    static void startServers() {
+        servers = AtsServers.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        servers.close();
+    }
+
+    static Stream<Arguments> everyUnconditionalScenarioUnderEveryProfile() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Scenario scenario : ScenarioCatalogue.builtIn().unconditional()) {
+            for (TrustProfile profile : TrustProfiles.builtIn()) {
+                cases.add(Arguments.of(scenario.id(), profile.id()));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @MethodSource("everyUnconditionalScenarioUnderEveryProfile")
+    void jdkHandshakeWithEndpointIdentificationAgreesWithDeclaredExpectation(String scenarioId, String profileId)
+            throws IOException {
+        AtsEndpoint endpoint = servers.endpoint(scenarioId);
+        TrustProfile profile = TrustProfiles.byId(profileId);
+
+        Expectation verdict;
+        try (SSLSocket socket = (SSLSocket) profile.sslContext().getSocketFactory()
+                .createSocket(endpoint.hostname(), endpoint.port())) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            verdict = Expectation.ACCEPT;
+        } catch (SSLHandshakeException rejected) {
+            verdict = Expectation.REJECT;
+        }
+
+        assertThat(verdict).as("JDK verdict for %s under %s", scenarioId, profileId)
+                .isEqualTo(endpoint.expectationFor(profile));
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @MethodSource("everyUnconditionalScenarioUnderEveryProfile")
+    void opensslVerifyAgreesWithDeclaredExpectation(String scenarioId, String profileId) throws Exception {
+        Prerequisites.requireTool("openssl", "version");
+        AtsEndpoint endpoint = servers.endpoint(scenarioId);
+        TrustProfile profile = TrustProfiles.byId(profileId);
+        Path dir = Files.createTempDirectory(files, scenarioId);
+        Path bundle = profile.writePemBundle(dir.resolve("bundle.pem"));
+        Path leaf = Files.writeString(dir.resolve("leaf.pem"), Pem.encode(List.of(endpoint.chain().leaf())));
+        List<String> command = new ArrayList<>(List.of("openssl", "verify", "-CAfile", bundle.toString(),
+                "-purpose", "sslserver", "-verify_hostname", "localhost"));
+        if (!endpoint.chain().intermediates().isEmpty()) {
+            Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), Pem.encode(endpoint.chain().intermediates()));
+            command.addAll(List.of("-untrusted", untrusted.toString()));
+        }
+        command.add(leaf.toString());
+
+        ProcessRun run = ProcessRun.run(command);
+
+        assertThat(run.exitCode() == 0 ? Expectation.ACCEPT : Expectation.REJECT)
+                .as("openssl verify for %s under %s said: %s", scenarioId, profileId, run.output())
+                .isEqualTo(endpoint.expectationFor(profile));
+    }
+}
