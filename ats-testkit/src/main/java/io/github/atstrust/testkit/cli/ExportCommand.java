@@ -1,0 +1,38 @@
+package io.github.atstrust.testkit.cli;
+
+import io.github.atstrust.testkit.trust.ExportedProfile;
+import io.github.atstrust.testkit.trust.TrustMaterialExport;
+import io.github.atstrust.testkit.trust.TrustProfile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ats export --dir DIR [--password P]}: writes every profile and fake CA certificate as files. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write each trust profile as <id>.pem, <id>.p12, <id>.jks and each fake CA as ca/<name>.pem.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Directory to write into (created when missing).")
+    private Path dir;
+
+    @Option(names = "--password", paramLabel = "P", defaultValue = TrustProfile.DEFAULT_PASSWORD,
+            description = "Password of the PKCS12 and JKS stores (default: ${DEFAULT-VALUE}).")
+    private String password;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ExportedProfile> profiles = TrustMaterialExport.writeTo(dir, password);
+        var out = spec.commandLine().getOut();
+        for (ExportedProfile profile : profiles) {
+            out.printf("%-28s %s%n", profile.id(), profile.pemBundle().getParent().resolve(profile.id() + ".{pem,p12,jks}"));
+        }
+        out.printf("%-28s %s%n", "fake CA certificates", profiles.get(0).pemBundle().getParent().resolve("ca"));
+        return 0;
+    }
+}

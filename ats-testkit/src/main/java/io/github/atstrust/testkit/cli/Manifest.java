@@ -1,0 +1,57 @@
+package io.github.atstrust.testkit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.atstrust.testkit.scenario.Scenario;
+import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.trust.ExportedProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The manifest {@code serve} writes (version 1, see DESIGN.md): exported profile files and, per scenario,
+ * its URL, {@code requires} and the expectation for every profile id. How non-JVM clients use the kit.
+ */
+record Manifest(int version, List<ProfileEntry> profiles, List<ScenarioEntry> scenarios) {
+
+    record ProfileEntry(String id, String description, String pemBundle, String pkcs12, String jks,
+                        String storePassword) {
+    }
+
+    record ScenarioEntry(String id, String description, String url, String hostname, int port, List<String> requires,
+                         Map<String, String> expect) {
+    }
+
+    static Manifest of(List<ExportedProfile> profiles, List<AtsEndpoint> endpoints) {
+        List<ProfileEntry> profileEntries = profiles.stream().map(p -> new ProfileEntry(p.id(), p.description(),
+                p.pemBundle().toString(), p.pkcs12().toString(), p.jks().toString(), p.storePassword())).toList();
+        List<ScenarioEntry> scenarioEntries = endpoints.stream().map(Manifest::entry).toList();
+        return new Manifest(1, profileEntries, scenarioEntries);
+    }
+
+    private static ScenarioEntry entry(AtsEndpoint endpoint) {
+        Scenario scenario = endpoint.scenario();
+        Map<String, String> expect = new LinkedHashMap<>();
+        TrustProfiles.builtIn().forEach(p -> expect.put(p.id(), endpoint.expectationFor(p).toString()));
+        return new ScenarioEntry(scenario.id(), scenario.description(), endpoint.uri().toString(), endpoint.hostname(),
+                endpoint.port(), scenario.requires().stream().sorted().toList(), expect);
+    }
+
+    /** Writes the manifest atomically: a reader never sees a half-written file. */
+    void writeAtomically(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path temporary = Files.createTempFile(target.getParent(), ".manifest-", ".tmp");
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temporary.toFile(), this);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.github.atstrust.testkit.trust;
+
+import java.nio.file.Path;
+
+/** Where one profile was written by {@link TrustMaterialExport}: absolute paths and the store password. */
+public record ExportedProfile(String id, String description, Path pemBundle, Path pkcs12, Path jks,
+                              String storePassword) {
+}

@@ -1,0 +1,92 @@
+package io.github.atstrust.testkit.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.atstrust.testkit.pki.FakeCa;
+import io.github.atstrust.testkit.pki.LeafSpec;
+import io.github.atstrust.testkit.trust.TrustProfiles;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScenarioCatalogueTest {
+
+    private final ScenarioCatalogue catalogue = ScenarioCatalogue.builtIn();
+
+    @Test
+    void holdsEveryCoreAndRequiredExtraScenario() {
+        assertThat(catalogue.scenarios()).extracting(Scenario::id).contains(
+                "ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3", "ats-root-ca-4", "ats-acm-2024", "untrusted-root",
+                "self-signed", "expired", "wrong-host", "incomplete-chain", "revoked", "not-yet-valid", "sha1-leaf",
+                "rsa-1024-leaf", "intermediate-not-ca", "path-length-exceeded", "wrong-eku", "rotated-intermediate",
+                "stalled-handshake", "tls12-only");
+    }
+
+    @Test
+    void acmChainSince2024IsNotAcceptedByAClientTrustingOnlyStarfieldClass2() {
+        Scenario acm = catalogue.byId("ats-acm-2024");
+
+        assertThat(acm.expectationFor(TrustProfiles.byId("starfield-class-2"))).isEqualTo(Expectation.REJECT);
+        assertThat(acm.expectationFor(TrustProfiles.byId("starfield-services-root-g2"))).isEqualTo(Expectation.ACCEPT);
+        assertThat(acm.expectationFor(TrustProfiles.byId("amazon-root-ca-1"))).isEqualTo(Expectation.ACCEPT);
+    }
+
+    @Test
+    void pre2024ChainIsAcceptedByEveryAnchorOnItsPathOnly() {
+        Scenario root3 = catalogue.byId("ats-root-ca-3");
+
+        assertThat(TrustProfiles.builtIn()).filteredOn(p -> root3.expectationFor(p) == Expectation.ACCEPT)
+                .extracting(p -> p.id())
+                .containsExactly("amazon-root-ca-3", "starfield-services-root-g2", "starfield-class-2", "all-ats");
+    }
+
+    @Test
+    void badChainsAreRejectedUnderEveryProfile() {
+        for (String id : List.of("untrusted-root", "self-signed", "expired", "wrong-host", "incomplete-chain")) {
+            assertThat(TrustProfiles.builtIn()).as(id)
+                    .allMatch(p -> catalogue.byId(id).expectationFor(p) == Expectation.REJECT);
+        }
+    }
+
+    @Test
+    void badLeafScenariosSendTheFullCrossChain() {
+        for (String id : List.of("expired", "not-yet-valid", "wrong-host", "wrong-eku", "sha1-leaf", "rsa-1024-leaf")) {
+            assertThat(catalogue.byId(id).sentAfterLeaf()).as(id).containsExactly(FakeCa.AMAZON_RSA_2048_M01,
+                    FakeCa.AMAZON_ROOT_CA_1_CROSS_G2, FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2);
+        }
+    }
+
+    @Test
+    void noScenarioSendsTheClass2Certificate() {
+        assertThat(catalogue.scenarios()).allSatisfy(s -> assertThat(s.sentAfterLeaf()).doesNotContain(FakeCa.STARFIELD_CLASS_2));
+    }
+
+    @Test
+    void unknownIdIsRejectedWithTheValidIds() {
+        assertThatThrownBy(() -> catalogue.byId("ats-root-ca-9"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ats-root-ca-9")
+                .hasMessageContaining("ats-root-ca-1, ats-root-ca-2");
+    }
+
+    @Test
+    void usersCanAddTheirOwnScenarioButNotReuseAnId() {
+        Scenario mine = new Scenario("my-api", "my API's chain", LeafSpec.forHosts("localhost"),
+                FakeCa.AMAZON_RSA_2048_M02, List.of(FakeCa.AMAZON_RSA_2048_M02), Set.of(FakeCa.AMAZON_ROOT_CA_1),
+                Set.of(), ServerBehaviour.NORMAL);
+
+        assertThat(catalogue.with(mine).byId("my-api")).isEqualTo(mine);
+        assertThatThrownBy(() -> catalogue.with(mine).with(mine)).hasMessageContaining("my-api");
+    }
+
+    @Test
+    void mintedChainStartsWithAFreshLeafAndSendsTheDeclaredCertificatesInOrder() {
+        ServedChain chain = catalogue.byId("ats-root-ca-1").mint();
+
+        assertThat(chain.intermediates()).containsExactly(FakeCa.AMAZON_RSA_2048_M01.certificate(),
+                FakeCa.AMAZON_ROOT_CA_1_CROSS_G2.certificate(), FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2.certificate());
+        assertThat(chain.leaf().getIssuerX500Principal())
+                .isEqualTo(FakeCa.AMAZON_RSA_2048_M01.certificate().getSubjectX500Principal());
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.atstrust.testkit.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.atstrust.testkit.pki.Pem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrustProfilesTest {
+
+    @Test
+    void builtInProfilesHaveExactlyTheDesignIds() {
+        assertThat(TrustProfiles.builtIn()).extracting(TrustProfile::id).containsExactly(
+                "amazon-root-ca-1", "amazon-root-ca-2", "amazon-root-ca-3", "amazon-root-ca-4",
+                "starfield-services-root-g2", "starfield-class-2", "all-ats", "no-ats");
+    }
+
+    @Test
+    void unknownIdIsRejectedWithTheValidIds() {
+        assertThatThrownBy(() -> TrustProfiles.byId("amazon-root-ca-5"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("amazon-root-ca-5")
+                .hasMessageContaining("starfield-class-2, all-ats, no-ats");
+    }
+
+    @Test
+    void profilesHoldSelfSignedAnchorsOnly() {
+        for (TrustProfile profile : TrustProfiles.builtIn()) {
+            assertThat(profile.anchors()).as(profile.id()).isNotEmpty()
+                    .allMatch(a -> a.getSubjectX500Principal().equals(a.getIssuerX500Principal()));
+        }
+        assertThat(TrustProfiles.byId("all-ats").anchors()).hasSize(6);
+    }
+
+    @Test
+    void pkcs12AndJksExportsLoadBackWithTheirPasswordAndHoldTheSameAnchors(@TempDir Path dir) throws Exception {
+        TrustProfile profile = TrustProfiles.byId("all-ats");
+
+        KeyStore pkcs12 = load("PKCS12", profile.writePkcs12(dir.resolve("all.p12"), "s3cret".toCharArray()), "s3cret");
+        KeyStore jks = load("JKS", profile.writeJks(dir.resolve("all.jks"), "s3cret".toCharArray()), "s3cret");
+
+        for (KeyStore store : new KeyStore[] {pkcs12, jks}) {
+            assertThat(Collections.list(store.aliases())).hasSize(6)
+                    .allSatisfy(alias -> assertThat(store.isCertificateEntry(alias)).isTrue());
+            assertThat(Collections.list(store.aliases()).stream().map(alias -> certificate(store, alias)))
+                    .containsExactlyInAnyOrderElementsOf(profile.anchors());
+        }
+        assertThat(Collections.list(pkcs12.aliases())).contains("fake-amazon-root-ca-1", "fake-starfield-class-2-certification-authority");
+    }
+
+    @Test
+    void exportedStoreRefusesAWrongPassword(@TempDir Path dir) throws Exception {
+        Path file = TrustProfiles.byId("no-ats").writeJks(dir.resolve("no.jks"), "changeit".toCharArray());
+
+        assertThatThrownBy(() -> load("JKS", file, "wrong")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void pemBundleHoldsEveryAnchor(@TempDir Path dir) throws Exception {
+        Path bundle = TrustProfiles.byId("all-ats").writePemBundle(dir.resolve("all.pem"));
+
+        assertThat(Pem.decode(Files.readString(bundle), bundle.toString()))
+                .containsExactlyElementsOf(TrustProfiles.byId("all-ats").anchors());
+    }
+
+    private static KeyStore load(String type, Path file, String password) throws Exception {
+        KeyStore store = KeyStore.getInstance(type);
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password.toCharArray());
+        }
+        return store;
+    }
+
+    private static X509Certificate certificate(KeyStore store, String alias) {
+        try {
+            return (X509Certificate) store.getCertificate(alias);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
