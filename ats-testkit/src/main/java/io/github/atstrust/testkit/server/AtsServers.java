@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -178,7 +179,12 @@ public final class AtsServers implements AutoCloseable {
             RevocationResponder revocation = new RevocationResponder();
             Map<org.eclipse.jetty.server.Connector, AtsEndpoint> byConnector = new LinkedHashMap<>();
             try {
-                ServerConnector plain = new ServerConnector(server, 0, 1, new HttpConnectionFactory());
+                HttpConfiguration plainHttp = new HttpConfiguration();
+                plainHttp.setSendServerVersion(false);
+                // OCSP GET puts URL-encoded base64 in the path, which may contain %2F
+                plainHttp.setUriCompliance(UriCompliance.DEFAULT.with("ocsp-get",
+                        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+                ServerConnector plain = new ServerConnector(server, 0, 1, new HttpConnectionFactory(plainHttp));
                 plain.setHost(bind.getHostAddress());
                 plain.setPort(indexPort);
                 server.addConnector(plain);

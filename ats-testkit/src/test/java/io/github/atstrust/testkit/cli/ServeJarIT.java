@@ -1,0 +1,123 @@
+package io.github.atstrust.testkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.testkit.ProcessRun;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built CLI jar's {@code serve}, started as its own process and used the way a non-JVM client would:
+ * through the manifest, with the real curl.
+ */
+class ServeJarIT {
+
+    @TempDir
+    Path dir;
+    private Process serve;
+    private BufferedReader lines;
+    private final List<String> output = new ArrayList<>();
+    private JsonNode manifest;
+
+    @BeforeEach
+    void startServe() throws Exception {
+        Path jar = Path.of("target/ats-testkit-cli.jar").toAbsolutePath();
+        assertThat(jar).as("run after package: mvn verify builds the CLI jar").isRegularFile();
+        Path manifestFile = dir.resolve("manifest.json");
+        serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "serve", "--manifest", manifestFile.toString(), "--export-dir", dir.resolve("trust").toString())
+                .redirectErrorStream(true).start();
+        lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            output.add(line);
+            if (line.startsWith("Ready in")) {
+                break;
+            }
+        }
+        assertThat(output).as("serve output").anyMatch(l -> l.startsWith("Ready in"));
+        manifest = new ObjectMapper().readTree(manifestFile.toFile());
+    }
+
+    @AfterEach
+    void stopServe() throws Exception {
+        if (serve.isAlive()) {
+            serve.destroyForcibly();
+        }
+    }
+
+    @Test
+    void manifestDescribesEveryProfileAndScenarioWithAbsolutePaths() {
+        assertThat(manifest.get("version").asInt()).isEqualTo(1);
+        assertThat(manifest.get("profiles")).hasSize(8);
+        for (JsonNode profile : manifest.get("profiles")) {
+            for (String file : List.of("pemBundle", "pkcs12", "jks")) {
+                assertThat(Path.of(profile.get(file).asText())).isAbsolute().isRegularFile();
+            }
+            assertThat(profile.get("storePassword").asText()).isEqualTo("changeit");
+        }
+        for (JsonNode scenario : manifest.get("scenarios")) {
+            assertThat(scenario.get("expect").size()).isEqualTo(8);
+            assertThat(scenario.get("url").asText()).isEqualTo("https://localhost:" + scenario.get("port").asInt() + "/");
+            assertThat(scenario.get("requires").isArray()).isTrue();
+        }
+    }
+
+    @Test
+    void realCurlAcceptsAnAtsChainAndRejectsAnUntrustedRootAsTheManifestSays() throws Exception {
+        Prerequisites.requireTool("curl", "--version");
+        String bundle = profile("amazon-root-ca-1").get("pemBundle").asText();
+        JsonNode good = scenario("ats-root-ca-1");
+        JsonNode bad = scenario("untrusted-root");
+
+        ProcessRun accepted = ProcessRun.run(List.of("curl", "-sS", "--cacert", bundle, good.get("url").asText()));
+        ProcessRun rejected = ProcessRun.run(List.of("curl", "-sS", "--cacert", bundle, bad.get("url").asText()));
+
+        assertThat(good.get("expect").get("amazon-root-ca-1").asText()).isEqualTo("accept");
+        assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+        assertThat(accepted.output()).isEqualTo("healthy: localhost");
+        assertThat(bad.get("expect").get("amazon-root-ca-1").asText()).isEqualTo("reject");
+        assertThat(rejected.exitCode()).as("curl's 'peer certificate cannot be authenticated'").isEqualTo(60);
+    }
+
+    @Test
+    void sigtermClosesCleanlyWithExitCodeZero() throws Exception {
+        // kill(1), not Process.destroy(): destroy() also closes our end of serve's output
+        ProcessRun.run(List.of("kill", "-TERM", String.valueOf(serve.pid())));
+
+        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.exitValue()).isZero();
+        assertThat(lines.lines()).contains("Stopped.");
+        assertThat(dir.resolve("trust/all-ats.pem")).as("a given export dir is kept").isRegularFile();
+    }
+
+    private JsonNode profile(String id) {
+        for (JsonNode profile : manifest.get("profiles")) {
+            if (profile.get("id").asText().equals(id)) {
+                return profile;
+            }
+        }
+        throw new AssertionError("no profile " + id + " in the manifest");
+    }
+
+    private JsonNode scenario(String id) {
+        for (JsonNode scenario : manifest.get("scenarios")) {
+            if (scenario.get("id").asText().equals(id)) {
+                return scenario;
+            }
+        }
+        throw new AssertionError("no scenario " + id + " in the manifest");
+    }
+}
