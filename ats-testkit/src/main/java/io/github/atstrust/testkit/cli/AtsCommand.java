@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ats", mixinStandardHelpOptions = true, versionProvider = AtsCommand.Version.class,
         description = "Fake Amazon Trust Services chains over real TLS on loopback, and ATS trust-store checks.",
-        subcommands = {ServeCommand.class, ExportCommand.class})
+        subcommands = {ServeCommand.class, ExportCommand.class, AuditCommand.class, DiffCommand.class})
 public final class AtsCommand {
 
     /** Exit code for bad input: a file, address, id or option the user has to fix. */

@@ -46,7 +46,8 @@ public final class Pem {
 
     /**
      * Every PEM object in the text, converted to JCA types: {@link X509Certificate}, {@link PrivateKey},
-     * {@link PublicKey} or {@link KeyPair}; other objects are returned as Bouncy Castle parsed them.
+     * {@link PublicKey} or {@link KeyPair}; other objects, and keys the JDK cannot represent, are returned as
+     * Bouncy Castle parsed them.
      *
      * @param source names the input in error messages
      * @throws IllegalArgumentException naming {@code source} when the text is not well-formed PEM
@@ -66,11 +67,11 @@ public final class Pem {
                 if (object instanceof X509CertificateHolder holder) {
                     objects.add(certificates.getCertificate(holder));
                 } else if (object instanceof PrivateKeyInfo info) {
-                    objects.add(keys.getPrivateKey(info));
+                    objects.add(convertedOrRaw(() -> keys.getPrivateKey(info), info));
                 } else if (object instanceof SubjectPublicKeyInfo info) {
-                    objects.add(keys.getPublicKey(info));
+                    objects.add(convertedOrRaw(() -> keys.getPublicKey(info), info));
                 } else if (object instanceof PEMKeyPair pair) {
-                    objects.add(keys.getKeyPair(pair));
+                    objects.add(convertedOrRaw(() -> keys.getKeyPair(pair), pair));
                 } else {
                     objects.add(object);
                 }
@@ -80,6 +81,19 @@ public final class Pem {
                     + "); check that the file is complete and was not edited by hand", e);
         }
         return objects;
+    }
+
+    private interface Conversion {
+        Object convert() throws IOException;
+    }
+
+    /** A key the JDK cannot represent (e.g. an EC key without domain parameters) stays Bouncy Castle's object. */
+    private static Object convertedOrRaw(Conversion conversion, Object raw) {
+        try {
+            return conversion.convert();
+        } catch (IOException | RuntimeException e) {
+            return raw;
+        }
     }
 
     /** The single object of the given type in the text. */

@@ -77,6 +77,16 @@ public enum RealAtsRoot {
         return sha256Fingerprint.equals(fingerprint(candidate));
     }
 
+    /**
+     * Whether {@code candidate} is this root or another certificate with its subject and public key (a
+     * re-issued copy), which a validator trusts alike.
+     */
+    public boolean isSameAnchor(X509Certificate candidate) {
+        X509Certificate real = certificate();
+        return matches(candidate) || (candidate.getSubjectX500Principal().equals(real.getSubjectX500Principal())
+                && candidate.getPublicKey().equals(real.getPublicKey()));
+    }
+
     /** Upper-case hex SHA-256 of the certificate's DER encoding. */
     public static String fingerprint(X509Certificate certificate) {
         try {

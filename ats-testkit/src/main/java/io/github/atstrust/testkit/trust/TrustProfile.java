@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.trust;
 
 import io.github.atstrust.testkit.pki.Pem;
+import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +37,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class TrustProfile {
 
+    /** Id of profiles made by {@link #mirrorOf(KeyStore)}. */
+    public static final String MIRRORED = "mirrored";
+
     /** Store password used when none is given. */
     public static final String DEFAULT_PASSWORD = "changeit";
 
@@ -52,6 +58,40 @@ public final class TrustProfile {
     /** A profile trusting exactly {@code anchors}. */
     public static TrustProfile of(String id, String description, List<X509Certificate> anchors) {
         return new TrustProfile(id, description, anchors);
+    }
+
+    /**
+     * A copy of a real trust store in which each real ATS anchor is replaced by its fake twin and every other
+     * certificate is kept: a client configured like production meets the kit's chains exactly as it would
+     * meet AWS's.
+     *
+     * <pre>TrustProfile mirror = TrustProfile.mirrorOf(TrustStoreSource.jvm().load().toKeyStore());</pre>
+     */
+    public static TrustProfile mirrorOf(KeyStore store) {
+        List<X509Certificate> anchors = new ArrayList<>();
+        int swapped = 0;
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isCertificateEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
+                    X509Certificate twin = fakeTwinOf(certificate);
+                    anchors.add(twin == null ? certificate : twin);
+                    swapped += twin == null ? 0 : 1;
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the trust store to mirror: " + e.getMessage(), e);
+        }
+        return new TrustProfile(MIRRORED, "mirror of a trust store of " + anchors.size() + " certificates, its "
+                + swapped + " real ATS anchors swapped for their fake twins", anchors);
+    }
+
+    private static X509Certificate fakeTwinOf(X509Certificate certificate) {
+        for (RealAtsRoot root : RealAtsRoot.values()) {
+            if (root.isSameAnchor(certificate)) {
+                return root.fakeTwin().certificate();
+            }
+        }
+        return null;
     }
 
     public String id() {

@@ -1,0 +1,249 @@
+package io.github.atstrust.testkit.audit;
+
+import io.github.atstrust.testkit.pki.Pem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Reads trust stores of every supported format; every failure names the file and the fix. */
+final class TrustStoreReader {
+
+    private static final int JKS_MAGIC = 0xFEEDFEED;
+    private static final int JCEKS_MAGIC = 0xCECECECE;
+
+    private TrustStoreReader() {
+    }
+
+    static LoadedTrustStore read(TrustStoreSource source) {
+        if (source.isJvm()) {
+            return readJvm();
+        }
+        Path path = source.path();
+        if (!Files.exists(path)) {
+            throw new InvalidTrustStoreException(path + ": no such file or directory; check the path");
+        }
+        if (Files.isDirectory(path)) {
+            return readDirectory(path);
+        }
+        byte[] bytes = bytes(path);
+        return readFile(path, bytes, source.passwordOrDefault(), path.toString());
+    }
+
+    private static LoadedTrustStore readJvm() {
+        String configured = System.getProperty("javax.net.ssl.trustStore");
+        Path security = Path.of(System.getProperty("java.home"), "lib", "security");
+        Path file;
+        String origin;
+        if (configured != null && !configured.isEmpty() && !configured.equals("NONE")) {
+            file = Path.of(configured);
+            origin = "javax.net.ssl.trustStore";
+        } else if (Files.exists(security.resolve("jssecacerts"))) {
+            file = security.resolve("jssecacerts");
+            origin = "JVM default trust store";
+        } else {
+            file = security.resolve("cacerts");
+            origin = "JVM default trust store";
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidTrustStoreException(file + " (" + origin + "): no such file; check javax.net.ssl.trustStore "
+                    + "or the JDK installation");
+        }
+        String password = System.getProperty("javax.net.ssl.trustStorePassword");
+        char[] secret = password == null ? TrustStoreSource.DEFAULT_PASSWORD.toCharArray() : password.toCharArray();
+        LoadedTrustStore loaded = readFile(file, bytes(file), secret, file.toString());
+        return new LoadedTrustStore(file + " (" + origin + ", " + loaded.format() + ", " + loaded.entries().size()
+                + " certificates)", loaded.format(), loaded.entries(), loaded.unreadable());
+    }
+
+    private static LoadedTrustStore readFile(Path path, byte[] bytes, char[] password, String name) {
+        if (bytes.length == 0) {
+            throw new InvalidTrustStoreException(path + ": the file is empty; point at a PKCS12, JKS or PEM trust store");
+        }
+        if (looksLikePem(bytes)) {
+            return readPemBundle(path, new String(bytes, StandardCharsets.US_ASCII));
+        }
+        String storeType = storeType(bytes);
+        if (storeType == null) {
+            throw new InvalidTrustStoreException(path + ": neither a PEM bundle nor a PKCS12/JKS key store "
+                    + "(unrecognised content); point at a trust store file");
+        }
+        checkExtension(path, storeType);
+        return readKeyStore(path, bytes, storeType, password, name);
+    }
+
+    private static boolean looksLikePem(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), StandardCharsets.ISO_8859_1);
+        return head.contains("-----BEGIN ");
+    }
+
+    /** Key store type by magic number, or {@code null}; DER that is not a key store is tried as a certificate. */
+    private static String storeType(byte[] bytes) {
+        if (bytes.length >= 4) {
+            int magic = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+            if (magic == JKS_MAGIC) {
+                return "JKS";
+            }
+            if (magic == JCEKS_MAGIC) {
+                return "JCEKS";
+            }
+        }
+        return (bytes[0] & 0xff) == 0x30 ? "PKCS12" : null;
+    }
+
+    private static void checkExtension(Path path, String storeType) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean saysJks = name.endsWith(".jks") || name.endsWith(".jceks");
+        boolean saysPkcs12 = name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".pkcs12");
+        if ((saysJks && storeType.equals("PKCS12")) || (saysPkcs12 && !storeType.equals("PKCS12"))) {
+            throw new InvalidTrustStoreException(path + ": the name says " + (saysJks ? "JKS" : "PKCS12")
+                    + " but the content is " + storeType + "; rename the file to match its format");
+        }
+    }
+
+    private static LoadedTrustStore readKeyStore(Path path, byte[] bytes, String type, char[] password, String name) {
+        KeyStore store;
+        try {
+            store = KeyStore.getInstance(type);
+            store.load(new ByteArrayInputStream(bytes), password);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                throw new InvalidTrustStoreException(path + ": wrong password for this " + type
+                        + " store; pass the right one (--password)", e);
+            }
+            if (type.equals("PKCS12") && isSingleDerCertificate(bytes)) {
+                return single(path, bytes);
+            }
+            throw new InvalidTrustStoreException(path + ": not a readable " + type + " key store (" + e.getMessage()
+                    + "); check that the file is complete", e);
+        } catch (GeneralSecurityException e) {
+            throw new InvalidTrustStoreException(path + ": cannot read this " + type + " store (" + e.getMessage() + ")", e);
+        }
+        List<LoadedTrustStore.Entry> entries = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                Certificate certificate = store.getCertificate(alias);
+                if (certificate instanceof X509Certificate x509) {
+                    entries.add(new LoadedTrustStore.Entry(alias, x509));
+                } else {
+                    unreadable.add(alias + ": not an X.509 certificate entry");
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new InvalidTrustStoreException(path + ": cannot list the entries (" + e.getMessage() + ")", e);
+        }
+        return new LoadedTrustStore(name + " (" + type + ", " + entries.size() + " certificates)", type, entries, unreadable);
+    }
+
+    private static boolean isSingleDerCertificate(byte[] bytes) {
+        try {
+            CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(bytes));
+            return true;
+        } catch (CertificateException e) {
+            return false;
+        }
+    }
+
+    private static LoadedTrustStore single(Path path, byte[] bytes) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(bytes));
+            return new LoadedTrustStore(path + " (DER certificate)", "DER",
+                    List.of(new LoadedTrustStore.Entry(path.getFileName().toString(), certificate)), List.of());
+        } catch (CertificateException e) {
+            throw new InvalidTrustStoreException(path + ": not a readable DER certificate (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static LoadedTrustStore readPemBundle(Path path, String text) {
+        List<Object> objects;
+        try {
+            objects = Pem.decode(text, path.toString());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTrustStoreException(path + ": malformed or truncated PEM (" + e.getCause().getMessage()
+                    + "); check that the file is complete", e);
+        }
+        List<LoadedTrustStore.Entry> entries = new ArrayList<>();
+        int index = 0;
+        for (Object object : objects) {
+            index++;
+            if (object instanceof X509Certificate certificate) {
+                entries.add(new LoadedTrustStore.Entry(path.getFileName() + "#" + index, certificate));
+            }
+        }
+        if (entries.isEmpty()) {
+            boolean keysOnly = objects.stream().anyMatch(o -> o instanceof PrivateKey || o instanceof java.security.KeyPair
+                    || o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo
+                    || o instanceof org.bouncycastle.openssl.PEMKeyPair
+                    || o instanceof org.bouncycastle.openssl.PEMEncryptedKeyPair
+                    || o instanceof org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo);
+            throw new InvalidTrustStoreException(path + (keysOnly
+                    ? ": holds a private key but no certificate; point at the CA certificates (a trust store), not a key"
+                    : ": holds no certificate; point at a PEM bundle of CA certificates"));
+        }
+        return new LoadedTrustStore(path + " (PEM bundle, " + entries.size() + " certificates)", "PEM bundle", entries, List.of());
+    }
+
+    private static LoadedTrustStore readDirectory(Path dir) {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(TrustStoreReader::isCertificateFile).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidTrustStoreException(dir + ": cannot list the directory (" + e.getMessage() + ")", e);
+        }
+        List<LoadedTrustStore.Entry> entries = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                if (looksLikePem(bytes)) {
+                    for (Object object : Pem.decode(new String(bytes, StandardCharsets.US_ASCII), file.toString())) {
+                        if (object instanceof X509Certificate certificate) {
+                            entries.add(new LoadedTrustStore.Entry(file.getFileName().toString(), certificate));
+                        }
+                    }
+                } else {
+                    entries.add(single(file, bytes).entries().get(0));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                unreadable.add(file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new InvalidTrustStoreException(dir + ": no readable certificate among " + files.size()
+                    + " .pem/.crt/.cer/.der files; point at a directory of CA certificates");
+        }
+        return new LoadedTrustStore(dir + " (directory, " + files.size() + " files, " + entries.size() + " certificates)",
+                "directory", entries, unreadable);
+    }
+
+    private static boolean isCertificateFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(file)
+                && (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer") || name.endsWith(".der"));
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidTrustStoreException(file + ": cannot read the file (" + e.getMessage()
+                    + "); check its permissions", e);
+        }
+    }
+}

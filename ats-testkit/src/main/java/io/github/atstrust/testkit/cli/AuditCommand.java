@@ -1,0 +1,54 @@
+package io.github.atstrust.testkit.cli;
+
+import io.github.atstrust.testkit.audit.AuditReport;
+import io.github.atstrust.testkit.audit.TrustStoreAudit;
+import io.github.atstrust.testkit.audit.TrustStoreSource;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ats audit [--password P] [--json] SOURCE…}: does each store trust ATS? Exit 0 READY, 1 not, 2 bad input. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Check trust stores against the real Amazon Trust Services roots.%n"
+                + "SOURCE is 'jvm' (this JVM's default trust store) or a PKCS12/JKS store, PEM bundle or directory.%n"
+                + "Exit 0: trusts ATS; 1: does not (or holds a fake test root); 2: bad input.")
+final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--password", paramLabel = "P", description = "Key store password (default: changeit).")
+    private char[] password;
+
+    @Option(names = "--json", description = "Print a JSON array, one object per source (format in the README).")
+    private boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE")
+    private List<String> sources;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<AuditReport> reports = new ArrayList<>();
+        for (String source : sources) {
+            reports.add(TrustStoreAudit.audit(TrustStoreSource.parse(source, password)));
+        }
+        if (json) {
+            out.println(AuditPrinter.json(reports));
+        } else {
+            for (int i = 0; i < reports.size(); i++) {
+                if (i > 0) {
+                    out.println();
+                }
+                AuditPrinter.print(reports.get(i), out);
+            }
+        }
+        return reports.stream().allMatch(AuditReport::trustsAts) ? 0 : 1;
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.atstrust.testkit.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.atstrust.testkit.audit.AnchorStatus;
+import io.github.atstrust.testkit.audit.AuditDiff;
+import io.github.atstrust.testkit.audit.AuditReport;
+import io.github.atstrust.testkit.audit.Finding;
+import io.github.atstrust.testkit.audit.RootTrust;
+import io.github.atstrust.testkit.pki.RealAtsRoot;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Renders audit reports as a readable table with the fix, or as the documented JSON. */
+final class AuditPrinter {
+
+    private AuditPrinter() {
+    }
+
+    static void print(AuditReport report, PrintWriter out) {
+        out.printf("Trust store: %s%n%n", report.source());
+        out.printf("%-52s %-8s %s%n", "ATS ANCHOR", "PRESENT", "SHA-256 / ENTRY");
+        for (AnchorStatus anchor : report.anchors()) {
+            String present = switch (anchor.match()) {
+                case EXACT -> "yes";
+                case SAME_SUBJECT_AND_KEY -> "yes*";
+                case ABSENT -> "no";
+            };
+            out.printf("%-52s %-8s %s%s%n", anchor.anchor().displayName(), present,
+                    anchor.anchor().sha256Fingerprint().substring(0, 16) + "…",
+                    anchor.present() ? "  " + anchor.entry() : "");
+        }
+        if (report.anchors().stream().anyMatch(a -> a.match() == AnchorStatus.Match.SAME_SUBJECT_AND_KEY)) {
+            out.println("  * another certificate with the same subject and key (a re-issued copy): trusted alike");
+        }
+        out.printf("%n%-20s %-34s %s%n", "CHAINS ANCHORED AT", "WITH BOTH CROSS-SIGNS (pre-2024)", "ACM CHAINS SINCE AUG 2024");
+        for (RootTrust root : report.roots()) {
+            out.printf("%-20s %-34s %s%n", root.root().displayName(), root.crossSignedChains() ? "trusted" : "FAIL",
+                    root.acmChainsSince2024() ? "trusted" : "FAIL");
+        }
+        out.printf("%nVerdict: %s%n", report.explanation());
+        if (report.findings().isEmpty()) {
+            out.println("Findings: none");
+        } else {
+            out.println("Findings:");
+            report.findings().forEach(f -> out.printf("  %s %s%n", f.kind().isFailure() ? "FAIL" : "warn", f.message()));
+        }
+        if (!report.missingAmazonRoots().isEmpty()) {
+            printFix(report.missingAmazonRoots(), out);
+        }
+    }
+
+    private static void printFix(List<RealAtsRoot> missing, PrintWriter out) {
+        String files = missing.stream().map(r -> "AmazonRootCA" + r.id().substring(r.id().length() - 1))
+                .collect(Collectors.joining(" "));
+        out.printf("%nFix: add %s (from https://www.amazontrust.com/repository/, e.g. %s.pem), or Starfield Services "
+                        + "Root Certificate Authority - G2, which anchors them all:%n",
+                missing.stream().map(RealAtsRoot::displayName).collect(Collectors.joining(", ")), files.split(" ")[0]);
+        String first = files.split(" ")[0];
+        out.printf("  Debian/Ubuntu: sudo cp %s.pem /usr/local/share/ca-certificates/%s.crt && sudo update-ca-certificates%n", first, first);
+        out.printf("  RHEL/Fedora:   sudo cp %s.pem /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust extract%n", first);
+        out.printf("  macOS:         sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain %s.pem%n", first);
+        out.printf("  Windows:       certutil -addstore -f Root %s.cer%n", first);
+        out.printf("  Java:          keytool -importcert -noprompt -alias %s -file %s.pem -keystore STORE -storepass changeit%n",
+                first.toLowerCase(Locale.ROOT), first);
+        out.println("  (repeat for each missing root; never pin intermediates)");
+    }
+
+    static void print(AuditDiff diff, PrintWriter out) {
+        out.printf("Before: %s — %s%n", diff.before().source(), diff.before().verdict());
+        out.printf("After:  %s — %s%n", diff.after().source(), diff.after().verdict());
+        out.printf("Added ATS anchors:   %s%n", names(diff.added()));
+        out.printf("Removed ATS anchors: %s%n", names(diff.removed()));
+        if (!diff.regression()) {
+            out.println("No regression: ATS trust is unchanged or better.");
+        } else if (!diff.removed().isEmpty() && diff.after().verdict() == diff.before().verdict()) {
+            out.println("REGRESSION: ATS anchors were removed. Chains still validate through the remaining anchors only "
+                    + "while servers keep sending the cross-certificates; restore " + names(diff.removed()) + ".");
+        } else {
+            out.println("REGRESSION: ATS trust was lost. " + diff.after().explanation());
+        }
+    }
+
+    private static String names(List<RealAtsRoot> roots) {
+        return roots.isEmpty() ? "none" : roots.stream().map(RealAtsRoot::displayName).collect(Collectors.joining(", "));
+    }
+
+    /** The stable JSON form (an array with one object per source), documented in the README. */
+    static String json(List<AuditReport> reports) {
+        List<JsonReport> json = reports.stream().map(AuditPrinter::json).toList();
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonReport json(AuditReport report) {
+        return new JsonReport(report.source(), report.certificateCount(), report.verdict().name(), report.trustsAts(),
+                report.anchors().stream().map(a -> new JsonAnchor(a.anchor().id(), a.anchor().displayName(),
+                        a.anchor().sha256Fingerprint(), a.present(), a.match().name().toLowerCase(Locale.ROOT), a.entry())).toList(),
+                report.roots().stream().map(r -> new JsonRoot(r.root().id(), r.crossSignedChains(), r.acmChainsSince2024())).toList(),
+                report.findings().stream().map(f -> new JsonFinding(f.kind().name(), f.kind().isFailure(), f.message())).toList(),
+                report.explanation());
+    }
+
+    record JsonReport(String source, int certificates, String verdict, boolean trustsAts, List<JsonAnchor> anchors,
+                      List<JsonRoot> roots, List<JsonFinding> findings, String explanation) {
+    }
+
+    record JsonAnchor(String id, String name, String sha256, boolean present, String match, String entry) {
+    }
+
+    record JsonRoot(String id, boolean crossSignedChains, boolean acmChainsSince2024) {
+    }
+
+    record JsonFinding(String kind, boolean failure, String message) {
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.atstrust.testkit.audit;
+
+import static io.github.atstrust.testkit.pki.RealAtsRoot.AMAZON_ROOT_CA_1;
+import static io.github.atstrust.testkit.pki.RealAtsRoot.AMAZON_ROOT_CA_2;
+import static io.github.atstrust.testkit.pki.RealAtsRoot.AMAZON_ROOT_CA_3;
+import static io.github.atstrust.testkit.pki.RealAtsRoot.AMAZON_ROOT_CA_4;
+import static io.github.atstrust.testkit.pki.RealAtsRoot.STARFIELD_CLASS_2;
+import static io.github.atstrust.testkit.pki.RealAtsRoot.STARFIELD_SERVICES_ROOT_G2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.testkit.pki.FakeCa;
+import io.github.atstrust.testkit.pki.RealAtsRoot;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Audits of real trust stores: the JDKs', Debian's, and stores built from the real roots. */
+class TrustStoreAuditTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runningJdksCacertsIsReadyAndSaysWhichFileItRead() {
+        AuditReport report = TrustStoreAudit.audit(TrustStoreSource.jvm());
+
+        assertThat(report.verdict()).isEqualTo(Verdict.READY);
+        assertThat(report.trustsAts()).isTrue();
+        assertThat(report.source()).contains(System.getProperty("java.home")).contains("cacerts");
+        assertThat(report.anchors()).allMatch(a -> a.match() == AnchorStatus.Match.EXACT);
+    }
+
+    @Test
+    void jdk25CacertsIsReady() {
+        requireFile(RealStores.JDK_25_CACERTS);
+
+        AuditReport report = TrustStoreAudit.audit(TrustStoreSource.of(RealStores.JDK_25_CACERTS, null));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.READY);
+    }
+
+    @Test
+    void debianCertificateDirectoryAndBundleAreReady() {
+        Path directory = Path.of("/etc/ssl/certs");
+        Path bundle = directory.resolve("ca-certificates.crt");
+        requireFile(bundle);
+
+        assertThat(TrustStoreAudit.audit(TrustStoreSource.of(directory, null)).verdict()).isEqualTo(Verdict.READY);
+        assertThat(TrustStoreAudit.audit(TrustStoreSource.of(bundle, null)).verdict()).isEqualTo(Verdict.READY);
+    }
+
+    @Test
+    void storeWithOnlyAmazonRootCa1IsDegradedForTheOtherRoots() throws Exception {
+        AuditReport report = audit(List.of(AMAZON_ROOT_CA_1));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(report.roots()).extracting(RootTrust::acmChainsSince2024).containsExactly(true, false, false, false);
+        assertThat(report.missingAmazonRoots()).containsExactly(AMAZON_ROOT_CA_2, AMAZON_ROOT_CA_3, AMAZON_ROOT_CA_4);
+        assertThat(report.explanation()).contains("Amazon Root CA 2 fail");
+    }
+
+    @Test
+    void storeWithOnlyStarfieldServicesG2IsReady() throws Exception {
+        AuditReport report = audit(List.of(STARFIELD_SERVICES_ROOT_G2));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.READY);
+    }
+
+    @Test
+    void storeWithOnlyStarfieldClass2TrustsOldChainsButNotAcmChainsSince2024() throws Exception {
+        AuditReport report = audit(List.of(STARFIELD_CLASS_2));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(report.roots()).allMatch(r -> r.crossSignedChains() && !r.acmChainsSince2024());
+        assertThat(report.explanation()).contains("Starfield Class 2 alone no longer suffices");
+    }
+
+    @Test
+    void storeWithAllFourAmazonRootsIsReady() throws Exception {
+        assertThat(audit(List.of(AMAZON_ROOT_CA_1, AMAZON_ROOT_CA_2, AMAZON_ROOT_CA_3, AMAZON_ROOT_CA_4)).verdict())
+                .isEqualTo(Verdict.READY);
+    }
+
+    @Test
+    void storeWithoutAnyAtsAnchorIsNotReady() throws Exception {
+        Path store = RealStores.cacertsWithout(dir.resolve("none.p12"), List.of(RealAtsRoot.values()));
+
+        AuditReport report = TrustStoreAudit.audit(TrustStoreSource.of(store, null));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.NOT_READY);
+        assertThat(report.certificateCount()).isGreaterThan(100);
+        assertThat(report.explanation()).contains("every connection to an ATS endpoint");
+    }
+
+    @Test
+    void fakeKitRootInARealStoreIsAFailureNamingIt() throws Exception {
+        KeyStore store = RealStores.cacerts();
+        store.setCertificateEntry("oops-test-root", FakeCa.AMAZON_ROOT_CA_1.certificate());
+
+        AuditReport report = TrustStoreAudit.audit(TrustStoreSource.of(RealStores.write(store, dir.resolve("leaked.p12")), null));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.READY);
+        assertThat(report.trustsAts()).isFalse();
+        assertThat(report.findings()).filteredOn(f -> f.kind() == Finding.Kind.FAKE_TEST_ROOT).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("oops-test-root").contains("FAKE Amazon Root CA 1"));
+    }
+
+    @Test
+    void reissuedCopyWithTheSameSubjectAndKeyCountsAndIsReportedAsSuch() throws Exception {
+        X509Certificate real = AMAZON_ROOT_CA_3.certificate();
+        X509Certificate copy = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                X500Name.getInstance(real.getSubjectX500Principal().getEncoded()), BigInteger.TEN, new Date(),
+                new Date(System.currentTimeMillis() + 86_400_000L),
+                X500Name.getInstance(real.getSubjectX500Principal().getEncoded()), real.getPublicKey())
+                .build(new JcaContentSignerBuilder("SHA256withRSA")
+                        .build(io.github.atstrust.testkit.pki.FakeAtsHierarchy.load().authority(FakeCa.OTHER_PUBLIC_ROOT).privateKey())));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("copy", copy);
+
+        AuditReport report = TrustStoreAudit.audit(TrustStoreSource.of(RealStores.write(store, dir.resolve("copy.p12")), null));
+
+        assertThat(report.anchor(AMAZON_ROOT_CA_3).match()).isEqualTo(AnchorStatus.Match.SAME_SUBJECT_AND_KEY);
+        assertThat(report.roots().get(2).acmChainsSince2024()).isTrue();
+    }
+
+    @Test
+    void removingTheAmazonRootsFromCacertsIsARegression() throws Exception {
+        AuditReport before = TrustStoreAudit.audit(TrustStoreSource.jvm());
+        AuditReport after = TrustStoreAudit.audit(TrustStoreSource.of(RealStores.cacertsWithout(dir.resolve("after.p12"),
+                List.of(AMAZON_ROOT_CA_1, AMAZON_ROOT_CA_2, AMAZON_ROOT_CA_3, AMAZON_ROOT_CA_4)), null));
+
+        AuditDiff diff = TrustStoreAudit.diff(before, after);
+        AuditDiff reverse = TrustStoreAudit.diff(after, before);
+
+        assertThat(diff.regression()).isTrue();
+        assertThat(diff.removed()).containsExactly(AMAZON_ROOT_CA_1, AMAZON_ROOT_CA_2, AMAZON_ROOT_CA_3, AMAZON_ROOT_CA_4);
+        assertThat(after.verdict()).as("G2 still anchors everything").isEqualTo(Verdict.READY);
+        assertThat(reverse.regression()).isFalse();
+        assertThat(reverse.added()).hasSize(4);
+    }
+
+    @Test
+    void losingG2AndTheAmazonRootsDegradesTheStore() throws Exception {
+        AuditReport before = audit(List.of(STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2));
+        AuditReport after = audit(List.of(STARFIELD_CLASS_2));
+
+        assertThat(TrustStoreAudit.diff(before, after).regression()).isTrue();
+        assertThat(after.verdict()).isEqualTo(Verdict.DEGRADED);
+    }
+
+    private AuditReport audit(List<RealAtsRoot> roots) throws Exception {
+        Path file = Files.createTempFile(dir, "store", ".p12");
+        return TrustStoreAudit.audit(TrustStoreSource.of(RealStores.withRoots(file, roots), null));
+    }
+
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            Prerequisites.requireTool("test", "-f", file.toString());
+        }
+    }
+}

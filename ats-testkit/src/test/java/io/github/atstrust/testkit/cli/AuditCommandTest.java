@@ -1,0 +1,200 @@
+package io.github.atstrust.testkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atstrust.testkit.pki.FakeCa;
+import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
+import io.github.atstrust.testkit.pki.KeyType;
+import io.github.atstrust.testkit.pki.Pem;
+import io.github.atstrust.testkit.pki.RealAtsRoot;
+import io.github.atstrust.testkit.trust.TrustProfiles;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ats audit} and {@code ats diff}: exit codes, output, and one clear line for every bad input. */
+class AuditCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jvmStoreIsReadyWithExitZeroAndATable() {
+        CliRun run = CliRun.of("audit", "jvm");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Amazon Root CA 1").contains("8ECDE6884F3D87B1").contains("Verdict: READY");
+    }
+
+    @Test
+    void storeTrustingOnlyStarfieldClass2ExitsOneAndShowsTheFix() throws Exception {
+        Path store = store("class2.p12", RealAtsRoot.STARFIELD_CLASS_2);
+
+        CliRun run = CliRun.of("audit", store.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("Verdict: DEGRADED").contains("update-ca-certificates").contains("update-ca-trust")
+                .contains("keytool -importcert").contains("security add-trusted-cert").contains("certutil -addstore");
+    }
+
+    @Test
+    void storeWithAFakeTestRootExitsOne() throws Exception {
+        Path bundle = dir.resolve("bundle.pem");
+        Files.writeString(bundle, Pem.encode(List.of(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2.certificate(),
+                FakeCa.STARFIELD_CLASS_2.certificate())));
+
+        CliRun run = CliRun.of("audit", bundle.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL").contains("TEST ONLY");
+    }
+
+    @Test
+    void jsonOutputHasTheDocumentedShape() throws Exception {
+        CliRun run = CliRun.of("audit", "--json", "jvm", store("none.p12").toString());
+
+        JsonNode reports = new ObjectMapper().readTree(run.out());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).get("verdict").asText()).isEqualTo("READY");
+        assertThat(reports.get(0).get("trustsAts").asBoolean()).isTrue();
+        assertThat(reports.get(0).get("anchors")).hasSize(6);
+        assertThat(reports.get(0).get("anchors").get(0).get("sha256").asText()).isEqualTo(RealAtsRoot.AMAZON_ROOT_CA_1.sha256Fingerprint());
+        assertThat(reports.get(0).get("roots").get(3).get("acmChainsSince2024").asBoolean()).isTrue();
+        assertThat(reports.get(1).get("verdict").asText()).isEqualTo("NOT_READY");
+    }
+
+    @Test
+    void diffExitsOneOnARegressionAndZeroOtherwise() throws Exception {
+        Path both = store("both.p12", RealAtsRoot.AMAZON_ROOT_CA_1, RealAtsRoot.STARFIELD_SERVICES_ROOT_G2);
+        Path fewer = store("fewer.p12", RealAtsRoot.AMAZON_ROOT_CA_1);
+
+        CliRun worse = CliRun.of("diff", both.toString(), fewer.toString());
+        CliRun better = CliRun.of("diff", fewer.toString(), both.toString());
+        CliRun same = CliRun.of("diff", both.toString(), both.toString());
+
+        assertThat(worse.exitCode()).isEqualTo(1);
+        assertThat(worse.out()).contains("Removed ATS anchors: Starfield Services Root Certificate Authority - G2")
+                .contains("REGRESSION");
+        assertThat(better.exitCode()).isZero();
+        assertThat(same.exitCode()).isZero();
+    }
+
+    @Test
+    void missingPath() {
+        assertBadInput(dir.resolve("nope.p12"), "no such file");
+    }
+
+    @Test
+    void unreadableFile() throws Exception {
+        Path socket = dir.resolve("store.sock");
+        try (ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.bind(UnixDomainSocketAddress.of(socket));
+            assertBadInput(socket, "cannot read the file");
+        }
+    }
+
+    @Test
+    void emptyFile() throws Exception {
+        assertBadInput(Files.createFile(dir.resolve("empty.pem")), "empty");
+    }
+
+    @Test
+    void truncatedPem() throws Exception {
+        String pem = Pem.encode(List.of(RealAtsRoot.AMAZON_ROOT_CA_1.certificate()));
+        assertBadInput(Files.writeString(dir.resolve("cut.pem"), pem.substring(0, pem.length() / 2)), "truncated PEM");
+    }
+
+    @Test
+    void garbageBytes() throws Exception {
+        byte[] garbage = new byte[512];
+        new Random(7).nextBytes(garbage);
+        garbage[0] = 0x7f;
+        assertBadInput(Files.write(dir.resolve("garbage.bin"), garbage), "neither a PEM bundle nor a PKCS12/JKS");
+    }
+
+    @Test
+    void pemWithOnlyAPrivateKey() throws Exception {
+        String pkcs8 = Pem.encode(List.of(new JcaPKCS8Generator(
+                FakeAtsHierarchy.load().leafKeyPair(KeyType.RSA_2048).getPrivate(), null)));
+        assertBadInput(Files.writeString(dir.resolve("key.pem"), pkcs8), "private key but no certificate");
+    }
+
+    @Test
+    void pemWithOnlyATraditionalEcPrivateKey() throws Exception {
+        String traditional = Pem.encode(List.of(FakeAtsHierarchy.load().leafKeyPair(KeyType.EC_P256).getPrivate()));
+        assertBadInput(Files.writeString(dir.resolve("ec-key.pem"), traditional), "private key but no certificate");
+    }
+
+    @Test
+    void wrongKeystorePassword() throws Exception {
+        Path store = TrustProfiles.byId("all-ats").writePkcs12(dir.resolve("store.p12"), "right".toCharArray());
+        assertBadInput(store, "wrong password", "--password", "wrong");
+    }
+
+    @Test
+    void keystoreTypeThatDoesNotMatchItsExtension() throws Exception {
+        Path pkcs12NamedJks = TrustProfiles.byId("all-ats").writePkcs12(dir.resolve("store.jks"), "changeit".toCharArray());
+        assertBadInput(pkcs12NamedJks, "the name says JKS but the content is PKCS12");
+    }
+
+    @Test
+    void directoryWithoutCertificates() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.writeString(empty.resolve("readme.txt"), "nothing here");
+        assertBadInput(empty, "no readable certificate");
+    }
+
+    private void assertBadInput(Path input, String reason, String... options) {
+        byte[] before = Files.isRegularFile(input) ? read(input) : null;
+        String[] args = new String[options.length + 2];
+        args[0] = "audit";
+        System.arraycopy(options, 0, args, 1, options.length);
+        args[args.length - 1] = input.toString();
+
+        CliRun run = CliRun.of(args);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(input.toString()).contains(reason);
+        assertThat(run.err().lines()).hasSize(1);
+        if (before != null) {
+            assertThat(Arrays.equals(before, read(input))).as("input unchanged").isTrue();
+        }
+    }
+
+    private Path store(String name, RealAtsRoot... roots) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        for (RealAtsRoot root : roots) {
+            store.setCertificateEntry(root.id(), root.certificate());
+        }
+        if (roots.length == 0) {
+            store.setCertificateEntry("other", FakeCa.OTHER_PUBLIC_ROOT.certificate());
+        }
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, "changeit".toCharArray());
+        }
+        return file;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
