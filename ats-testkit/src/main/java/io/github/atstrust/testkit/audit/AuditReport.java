@@ -39,17 +39,16 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         return roots.stream().filter(r -> !r.acmChainsSince2024()).map(RootTrust::root).toList();
     }
 
-    /** One paragraph in words: the verdict, what fails and why. */
+    /** One paragraph in words: the verdict, what fails and why (the source is in {@link #source()}). */
     public String explanation() {
         StringBuilder text = new StringBuilder();
         switch (verdict) {
-            case READY -> text.append("READY: ").append(source)
-                    .append(" trusts every Amazon Root CA, including the ACM chains served since August 2024.");
-            case NOT_READY -> text.append("NOT_READY: ").append(source)
-                    .append(" holds none of Amazon Root CA 1-4, Starfield Services Root CA G2 or Starfield Class 2:"
+            case READY -> text.append("READY: trusts every Amazon Root CA, including the ACM chains served since"
+                    + " August 2024.");
+            case NOT_READY -> text.append("NOT_READY: holds none of Amazon Root CA 1-4, Starfield Services Root CA G2 or Starfield Class 2:"
                             + " every connection to an ATS endpoint (DynamoDB, S3, CloudFront, ...) fails the TLS handshake.");
             case DEGRADED -> {
-                text.append("DEGRADED: ").append(source).append(" trusts only part of the ATS hierarchy.");
+                text.append("DEGRADED: trusts only part of the ATS hierarchy.");
                 for (RootTrust root : roots) {
                     if (!root.crossSignedChains()) {
                         text.append(" Endpoints whose certificates chain to ").append(root.root().displayName())

@@ -224,12 +224,20 @@ final class TrustStoreReader {
                 unreadable.add(file.getFileName() + ": " + e.getMessage());
             }
         }
+        entries = distinct(entries);
         if (entries.isEmpty()) {
             throw new InvalidTrustStoreException(dir + ": no readable certificate among " + files.size()
                     + " .pem/.crt/.cer/.der files; point at a directory of CA certificates");
         }
         return new LoadedTrustStore(dir + " (directory, " + files.size() + " files, " + entries.size() + " certificates)",
                 "directory", entries, unreadable);
+    }
+
+    /** A directory such as /etc/ssl/certs holds each certificate more than once (files and the bundle). */
+    private static List<LoadedTrustStore.Entry> distinct(List<LoadedTrustStore.Entry> entries) {
+        java.util.Map<X509Certificate, LoadedTrustStore.Entry> first = new java.util.LinkedHashMap<>();
+        entries.forEach(entry -> first.putIfAbsent(entry.certificate(), entry));
+        return new ArrayList<>(first.values());
     }
 
     private static boolean isCertificateFile(Path file) {
