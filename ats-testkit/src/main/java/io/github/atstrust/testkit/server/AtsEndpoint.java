@@ -1,5 +1,9 @@
 package io.github.atstrust.testkit.server;
 
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.probe.RejectionReason;
+import io.github.atstrust.testkit.probe.ThrowingCallable;
+import io.github.atstrust.testkit.probe.ThrowingRunnable;
 import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ServedChain;
@@ -23,6 +27,25 @@ public record AtsEndpoint(Scenario scenario, String hostname, int port, ServedCh
 
     public String id() {
         return scenario.id();
+    }
+
+    /**
+     * Runs a client call against this endpoint and classifies how it ended. A "no trusted path" failure is
+     * reported as {@link RejectionReason#INCOMPLETE_CHAIN} when this server leaves out an intermediate: the
+     * JDK and most clients word both failures alike.
+     */
+    public HandshakeOutcome probe(ThrowingCallable call) {
+        HandshakeOutcome outcome = HandshakeOutcome.of(call);
+        return outcome.rejected() && outcome.reason() == RejectionReason.UNTRUSTED_ROOT && chain.endsBelowAnIntermediate()
+                ? outcome.withReason(RejectionReason.INCOMPLETE_CHAIN) : outcome;
+    }
+
+    /** Like {@link #probe(ThrowingCallable)}, for a call that returns nothing. */
+    public HandshakeOutcome probe(ThrowingRunnable call) {
+        return probe(() -> {
+            call.run();
+            return null;
+        });
     }
 
     /** What a client trusting {@code profile} should do here. */

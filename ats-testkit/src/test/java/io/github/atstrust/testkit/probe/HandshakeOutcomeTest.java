@@ -1,0 +1,194 @@
+package io.github.atstrust.testkit.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.server.AtsServers;
+import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.security.AlgorithmConstraints;
+import java.security.AlgorithmParameters;
+import java.security.CryptoPrimitive;
+import java.security.Key;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the JDK's clients throw, classified into the reasons a test asserts on. */
+class HandshakeOutcomeTest {
+
+    private static AtsServers servers;
+    private static final TrustProfile ALL_ATS = TrustProfiles.byId("all-ats");
+
+    @BeforeAll
+    static void startServers() {
+        servers = AtsServers.builder().stallLimit(Duration.ofSeconds(10)).start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        servers.close();
+    }
+
+    @Test
+    void acceptedHttpClientCallRecordsProtocolAlpnCipherAndPeerChain() {
+        AtsEndpoint endpoint = servers.endpoint("ats-root-ca-3");
+
+        HandshakeOutcome outcome = endpoint.probe(() -> httpClient(ALL_ATS).send(request(endpoint), BodyHandlers.ofString()));
+
+        assertThat(outcome.accepted()).as(outcome.describe()).isTrue();
+        assertThat(outcome.protocol()).isEqualTo("TLSv1.3");
+        assertThat(outcome.alpn()).isEqualTo("h2");
+        assertThat(outcome.cipherSuite()).startsWith("TLS_");
+        assertThat(outcome.peerChain()).containsExactlyElementsOf(endpoint.chain().certificates());
+        assertThat(outcome.describe()).startsWith("accepted with TLSv1.3/h2 in ");
+    }
+
+    @ParameterizedTest(name = "{0} under {1} → {2}")
+    @CsvSource({
+            "untrusted-root, all-ats, UNTRUSTED_ROOT",
+            "self-signed, all-ats, UNTRUSTED_ROOT",
+            "ats-root-ca-1, no-ats, UNTRUSTED_ROOT",
+            "ats-acm-2024, starfield-class-2, UNTRUSTED_ROOT",
+            "wrong-host, all-ats, HOSTNAME_MISMATCH",
+            "expired, all-ats, EXPIRED",
+            "not-yet-valid, all-ats, NOT_YET_VALID",
+            "incomplete-chain, all-ats, INCOMPLETE_CHAIN",
+    })
+    void jdkHttpClientRejectionIsClassified(String scenario, String profile, RejectionReason reason) {
+        AtsEndpoint endpoint = servers.endpoint(scenario);
+
+        HandshakeOutcome outcome = endpoint.probe(() -> httpClient(TrustProfiles.byId(profile))
+                .send(request(endpoint), BodyHandlers.ofString()));
+
+        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(reason);
+    }
+
+    @ParameterizedTest(name = "{0} under {1} → {2}")
+    @CsvSource({
+            "untrusted-root, all-ats, UNTRUSTED_ROOT",
+            "wrong-host, all-ats, HOSTNAME_MISMATCH",
+            "expired, all-ats, EXPIRED",
+            "not-yet-valid, all-ats, NOT_YET_VALID",
+            "incomplete-chain, amazon-root-ca-1, INCOMPLETE_CHAIN",
+    })
+    void httpsUrlConnectionRejectionIsClassified(String scenario, String profile, RejectionReason reason) {
+        AtsEndpoint endpoint = servers.endpoint(scenario);
+
+        HandshakeOutcome outcome = endpoint.probe(() -> {
+            HttpsURLConnection connection = (HttpsURLConnection) endpoint.uri().toURL().openConnection();
+            connection.setSSLSocketFactory(TrustProfiles.byId(profile).sslContext().getSocketFactory());
+            connection.getResponseCode();
+            return connection;
+        });
+
+        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(reason);
+    }
+
+    @Test
+    void httpsUrlConnectionAcceptanceRecordsTheServerChain() {
+        AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
+
+        HandshakeOutcome outcome = endpoint.probe(() -> {
+            HttpsURLConnection connection = (HttpsURLConnection) endpoint.uri().toURL().openConnection();
+            connection.setSSLSocketFactory(ALL_ATS.sslContext().getSocketFactory());
+            connection.getResponseCode();
+            return connection;
+        });
+
+        assertThat(outcome.accepted()).isTrue();
+        assertThat(outcome.alpn()).isEqualTo("http/1.1");
+        assertThat(outcome.peerChain()).hasSize(4);
+    }
+
+    @Test
+    void stalledHandshakeWithATimeoutIsTimeout() {
+        AtsEndpoint endpoint = servers.endpoint("stalled-handshake");
+        HttpClient client = HttpClient.newBuilder().sslContext(ALL_ATS.sslContext()).connectTimeout(Duration.ofSeconds(1)).build();
+
+        HandshakeOutcome outcome = endpoint.probe(() -> client.send(HttpRequest.newBuilder(endpoint.uri())
+                .timeout(Duration.ofSeconds(1)).build(), BodyHandlers.ofString()));
+
+        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(RejectionReason.TIMEOUT);
+        assertThat(outcome.elapsed()).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void tls13OnlyClientAgainstTls12OnlyServerIsProtocol() {
+        AtsEndpoint endpoint = servers.endpoint("tls12-only");
+
+        HandshakeOutcome outcome = endpoint.probe(() -> socket(endpoint, params -> params.setProtocols(new String[] {"TLSv1.3"})));
+
+        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(RejectionReason.PROTOCOL);
+    }
+
+    @Test
+    void clientRefusingSha1SignaturesRejectsTheSha1LeafAsWeakAlgorithm() {
+        AtsEndpoint endpoint = servers.endpoint("sha1-leaf");
+
+        HandshakeOutcome outcome = endpoint.probe(() -> socket(endpoint,
+                params -> params.setAlgorithmConstraints(new NoSha1())));
+
+        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(RejectionReason.WEAK_ALGORITHM);
+    }
+
+    @Test
+    void assertionFailingInsideTheCallIsNotMistakenForARejection() {
+        assertThatThrownBy(() -> HandshakeOutcome.of(() -> {
+            throw new AssertionError("my test's own assertion");
+        })).isInstanceOf(AssertionError.class).hasMessage("my test's own assertion");
+    }
+
+    private static SSLSocket socket(AtsEndpoint endpoint, java.util.function.Consumer<SSLParameters> configure)
+            throws Exception {
+        SSLSocket socket = (SSLSocket) ALL_ATS.sslContext().getSocketFactory().createSocket(endpoint.hostname(), endpoint.port());
+        try {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            configure.accept(parameters);
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            return socket;
+        } finally {
+            socket.close();
+        }
+    }
+
+    private static HttpClient httpClient(TrustProfile profile) {
+        return HttpClient.newBuilder().sslContext(profile.sslContext()).build();
+    }
+
+    private static HttpRequest request(AtsEndpoint endpoint) {
+        return HttpRequest.newBuilder(endpoint.uri()).build();
+    }
+
+    /** A per-client algorithm policy that refuses SHA-1, as a strict client would. */
+    private static final class NoSha1 implements AlgorithmConstraints {
+        @Override
+        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
+            return !algorithm.toUpperCase(Locale.ROOT).contains("SHA1");
+        }
+
+        @Override
+        public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
+            return true;
+        }
+
+        @Override
+        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key, AlgorithmParameters parameters) {
+            return permits(primitives, algorithm, parameters);
+        }
+    }
+}
