@@ -1,0 +1,80 @@
+package io.github.atstrust.junit;
+
+import io.github.atstrust.testkit.audit.AuditReport;
+import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.server.AtsServers;
+import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
+import java.util.List;
+
+/**
+ * Everything {@link RequiresAtsTrust} set up for a test: the running scenario endpoints, the built-in trust
+ * profiles, and the mirror of the audited trust store.
+ *
+ * <pre>
+ * var http = HttpClient.newBuilder().sslContext(ats.mirrored().sslContext()).build();
+ * var response = http.send(HttpRequest.newBuilder(ats.endpoint("ats-root-ca-1").uri()).build(), ofString());
+ * </pre>
+ */
+public final class AtsEnvironment {
+
+    private final AtsServers servers;
+    private final TrustProfile mirrored;
+    private final AuditReport audit;
+
+    AtsEnvironment(AtsServers servers, TrustProfile mirrored, AuditReport audit) {
+        this.servers = servers;
+        this.mirrored = mirrored;
+        this.audit = audit;
+    }
+
+    /** Every running scenario endpoint. */
+    public List<AtsEndpoint> endpoints() {
+        return servers.endpoints();
+    }
+
+    /**
+     * The endpoint of one scenario.
+     *
+     * @throws IllegalArgumentException listing the valid ids
+     */
+    public AtsEndpoint endpoint(String scenarioId) {
+        return servers.endpoint(scenarioId);
+    }
+
+    /** The built-in profiles. */
+    public List<TrustProfile> profiles() {
+        return TrustProfiles.builtIn();
+    }
+
+    /**
+     * A built-in profile, or {@code mirrored}.
+     *
+     * @throws IllegalArgumentException listing the valid ids
+     */
+    public TrustProfile profile(String id) {
+        if (TrustProfile.MIRRORED.equals(id)) {
+            return mirrored;
+        }
+        try {
+            return TrustProfiles.byId(id);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException(unknown.getMessage() + ", " + TrustProfile.MIRRORED, unknown);
+        }
+    }
+
+    /** The audited trust store with each real ATS anchor swapped for its fake twin: production trust, fake chains. */
+    public TrustProfile mirrored() {
+        return mirrored;
+    }
+
+    /** The audit of the trust store named by {@link RequiresAtsTrust}. */
+    public AuditReport audit() {
+        return audit;
+    }
+
+    /** The plain-HTTP index page of all scenarios. */
+    public java.net.URI indexUri() {
+        return servers.indexUri();
+    }
+}

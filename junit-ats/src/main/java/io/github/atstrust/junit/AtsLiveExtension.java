@@ -1,0 +1,127 @@
+package io.github.atstrust.junit;
+
+import io.github.atstrust.testkit.live.LiveEndpoint;
+import io.github.atstrust.testkit.live.LiveEndpoints;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link LiveAtsTest}: one invocation per live endpoint, each aborted unless live tests
+ * are on ({@code -Dats.live=true}, {@code ATS_LIVE=1} or the configuration parameter {@code ats.live=true}) and
+ * the endpoint answers a TCP connect. Configuration parameter {@code ats.live.connectTo=HOST:PORT} sends every
+ * reachability check there instead (like curl's {@code --connect-to}), e.g. through a tunnel.
+ */
+final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
+
+    static final String ENABLED_KEY = "ats.live";
+    static final String CONNECT_TO_KEY = "ats.live.connectTo";
+    private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, LiveAtsTest.class)).orElse(false);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        LiveAtsTest live = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), LiveAtsTest.class).orElseThrow();
+        List<LiveEndpoint> endpoints = new ArrayList<>();
+        if (live.value().length == 0) {
+            LiveEndpoints.all().stream().filter(e -> live.includeRequiring() || e.requires().isEmpty()).forEach(endpoints::add);
+        } else {
+            for (String id : live.value()) {
+                LiveEndpoint endpoint;
+                try {
+                    endpoint = LiveEndpoints.byId(id);
+                } catch (IllegalArgumentException unknown) {
+                    throw new ExtensionConfigurationException("@LiveAtsTest: " + unknown.getMessage());
+                }
+                if (!endpoint.requires().isEmpty() && !live.includeRequiring()) {
+                    throw new ExtensionConfigurationException("@LiveAtsTest lists '" + id + "', which requires "
+                            + endpoint.requires() + ", but includeRequiring is false: set includeRequiring = true");
+                }
+                endpoints.add(endpoint);
+            }
+        }
+        return endpoints.stream().map(LiveInvocation::new);
+    }
+
+    private static boolean enabled(ExtensionContext context) {
+        return "true".equalsIgnoreCase(System.getProperty(ENABLED_KEY))
+                || "1".equals(System.getenv("ATS_LIVE"))
+                || context.getConfigurationParameter(ENABLED_KEY).map("true"::equalsIgnoreCase).orElse(false);
+    }
+
+    /** Null when reachable, else why not; a DNS or connect failure before any TLS. */
+    private static String unreachable(LiveEndpoint endpoint, ExtensionContext context) {
+        InetSocketAddress address = context.getConfigurationParameter(CONNECT_TO_KEY)
+                .map(AtsLiveExtension::parse)
+                .orElseGet(() -> new InetSocketAddress(endpoint.host(), endpoint.port()));
+        if (address.isUnresolved()) {
+            return "cannot resolve " + address.getHostString();
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
+            return null;
+        } catch (IOException e) {
+            return "cannot connect to " + address.getHostString() + ":" + address.getPort() + " (" + e.getMessage() + ")";
+        }
+    }
+
+    private static InetSocketAddress parse(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new ExtensionConfigurationException(CONNECT_TO_KEY + "=" + hostAndPort + ": use HOST:PORT");
+        }
+        return new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
+    }
+
+    private record LiveInvocation(LiveEndpoint endpoint) implements TestTemplateInvocationContext {
+
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return endpoint.id() + " (" + endpoint.uri() + ") → " + endpoint.expectation().toString().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            BeforeTestExecutionCallback gate = context -> {
+                if (!enabled(context)) {
+                    Assumptions.abort("live ATS tests are off: run with -Dats.live=true or ATS_LIVE=1 to contact "
+                            + endpoint.uri());
+                }
+                String why = unreachable(endpoint, context);
+                if (why != null) {
+                    Assumptions.abort("network unreachable: " + why);
+                }
+            };
+            ParameterResolver parameter = new ParameterResolver() {
+                @Override
+                public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+                    return parameter.getParameter().getType() == LiveEndpoint.class;
+                }
+
+                @Override
+                public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+                    return endpoint;
+                }
+            };
+            return List.of(gate, parameter);
+        }
+    }
+}

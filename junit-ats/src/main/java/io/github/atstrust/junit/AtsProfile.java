@@ -1,0 +1,21 @@
+package io.github.atstrust.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Picks the {@code TrustProfile} of a parameter: a built-in id, or {@code mirrored} for the mirror of the
+ * audited trust store.
+ *
+ * <pre>void classTwoOnly(&#64;AtsProfile("starfield-class-2") TrustProfile profile)</pre>
+ */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface AtsProfile {
+    /** A profile id, e.g. {@code all-ats}, or {@code mirrored}. */
+    String value();
+}

@@ -1,0 +1,35 @@
+package io.github.atstrust.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Audits a trust store against the real Amazon Trust Services roots (failing the class or method with the
+ * explanation and the fix when it does not trust ATS), starts the fake ATS scenario servers once per test
+ * run, and resolves {@link AtsEnvironment}, {@code @AtsScenario AtsEndpoint} and {@code @AtsProfile TrustProfile}
+ * parameters.
+ *
+ * <pre>
+ * &#64;RequiresAtsTrust                       // the JVM's default trust store
+ * class PaymentsClientTrustTest { … }
+ * &#64;RequiresAtsTrust(truststore = "classpath:truststore.p12", password = "secret")
+ * </pre>
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(AtsTrustExtension.class)
+public @interface RequiresAtsTrust {
+
+    /** {@code jvm} (default), {@code classpath:<resource>} or {@code file:<path>}; PKCS12, JKS, PEM or a directory. */
+    String truststore() default "jvm";
+
+    /** Password of a PKCS12 or JKS store; empty means {@code changeit}. Not allowed with {@code jvm}. */
+    String password() default "";
+}

@@ -1,0 +1,86 @@
+package io.github.atstrust.junit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.scenario.Expectation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The trust-matrix report: one row per probed {@link AtsCase}, written after the run as {@code report.json}
+ * and a colour-coded {@code index.html} (no JavaScript) into the configured directory.
+ */
+final class TrustReport {
+
+    /** Configuration parameter naming the report directory. */
+    static final String DIRECTORY_KEY = "ats.report.dir";
+    static final String DEFAULT_DIRECTORY = "target/ats-trust-report";
+
+    record Row(String test, String scenario, String profile, String expected, String outcome, String reason,
+               long elapsedMillis, boolean agrees, String detail) {
+    }
+
+    private final Path directory;
+    private final ConcurrentLinkedQueue<Row> rows = new ConcurrentLinkedQueue<>();
+
+    TrustReport(Path directory) {
+        this.directory = directory;
+    }
+
+    void record(String test, String scenario, String profile, Expectation expected, HandshakeOutcome outcome) {
+        Expectation got = outcome.accepted() ? Expectation.ACCEPT : Expectation.REJECT;
+        rows.add(new Row(test, scenario, profile, expected.toString(), got.toString(),
+                outcome.accepted() ? "" : outcome.reason().name(), outcome.elapsed().toMillis(), got == expected,
+                outcome.accepted() ? outcome.describe() : String.valueOf(outcome.cause())));
+    }
+
+    /** Writes the report when any case was probed. */
+    void write() throws IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(Row::test).thenComparing(Row::scenario).thenComparing(Row::profile));
+        Files.createDirectories(directory);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(directory.resolve("report.json").toFile(), sorted);
+        Files.writeString(directory.resolve("index.html"), html(sorted), StandardCharsets.UTF_8);
+    }
+
+    private static String html(List<Row> rows) {
+        long disagreeing = rows.stream().filter(r -> !r.agrees()).count();
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>ATS trust matrix</title>
+                <style>
+                body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}
+                td,th{border:1px solid #999;padding:.3em .5em;font-size:90%}
+                tr.agrees td.outcome{background:#c8f0c8}tr.disagrees td.outcome{background:#f6c8c8}
+                </style></head><body><h1>ATS trust matrix</h1>
+                """);
+        html.append("<p>").append(rows.size()).append(" cases, ").append(disagreeing)
+                .append(" disagreeing with the declared expectation.</p>\n")
+                .append("<table><tr><th>test</th><th>scenario</th><th>profile</th><th>expected</th><th>outcome</th>"
+                        + "<th>reason</th><th>ms</th><th>detail</th></tr>\n");
+        for (Row row : rows) {
+            html.append("<tr class=\"").append(row.agrees() ? "agrees" : "disagrees").append("\"><td>")
+                    .append(escape(row.test())).append("</td><td>").append(escape(row.scenario())).append("</td><td>")
+                    .append(escape(row.profile())).append("</td><td>").append(row.expected())
+                    .append("</td><td class=\"outcome\">").append(row.outcome()).append("</td><td>").append(row.reason())
+                    .append("</td><td>").append(row.elapsedMillis()).append("</td><td>").append(escape(row.detail()))
+                    .append("</td></tr>\n");
+        }
+        return html.append("</table></body></html>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,213 @@
+package io.github.atstrust.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.trust.TrustProfile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/** The extension's own behaviour, observed through the JUnit Platform TestKit. */
+class AtsTrustExtensionTest {
+
+    @TempDir
+    Path reportDir;
+
+    // ---- audit -------------------------------------------------------------------------------------
+
+    @RequiresAtsTrust(truststore = "classpath:stores/starfield-class-2-only.p12")
+    static class StoreTrustingOnlyClass2 {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @Test
+    void failsTheClassWithTheAuditsExplanationAndFixWhenTheStoreDoesNotTrustAts() {
+        Events containers = run(StoreTrustingOnlyClass2.class).containerEvents();
+
+        containers.assertThatEvents().haveExactly(1, event(container(StoreTrustingOnlyClass2.class),
+                finishedWithFailure(instanceOf(AssertionFailedError.class),
+                        message(m -> m.contains("classpath:stores/starfield-class-2-only.p12") && m.contains("DEGRADED")
+                                && m.contains("Fix: add Amazon Root CA 1") && m.contains("amazontrust.com")))));
+    }
+
+    @RequiresAtsTrust(truststore = "classpath:stores/real-ats-roots.jks", password = "s3cret")
+    static class StoreWithEveryRealRoot {
+        @Test
+        void runs(AtsEnvironment ats) {
+            assertThat(ats.audit().trustsAts()).isTrue();
+        }
+    }
+
+    @Test
+    void passesAStoreHoldingTheRealRootsWithItsPassword() {
+        run(StoreWithEveryRealRoot.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @RequiresAtsTrust(truststore = "classpath:stores/real-ats-roots.jks", password = "wrong")
+    static class WrongPassword {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @Test
+    void failsTheClassNamingTheStoreWhenThePasswordIsWrong() {
+        run(WrongPassword.class).containerEvents().assertThatEvents().haveExactly(1, event(container(WrongPassword.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("real-ats-roots.jks") && m.contains("wrong password")))));
+    }
+
+    @RequiresAtsTrust(truststore = "file:/no/such/truststore.p12")
+    static class MissingStore {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @Test
+    void failsTheClassNamingTheStoreWhenItIsMissing() {
+        run(MissingStore.class).containerEvents().assertThatEvents().haveExactly(1, event(container(MissingStore.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("/no/such/truststore.p12") && m.contains("no such file")))));
+    }
+
+    @RequiresAtsTrust(password = "secret")
+    static class JvmStoreWithPassword {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @Test
+    void refusesAPasswordForTheJvmStore() {
+        run(JvmStoreWithPassword.class).containerEvents().assertThatEvents().haveExactly(1,
+                event(container(JvmStoreWithPassword.class), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("remove password")))));
+    }
+
+    // ---- parameters ----------------------------------------------------------------------------------
+
+    @RequiresAtsTrust
+    static class UnknownIds {
+        @Test
+        void unknownScenario(@AtsScenario("ats-root-ca-9") AtsEndpoint endpoint) {
+        }
+
+        @Test
+        void unknownProfile(@AtsProfile("amazon-root-ca-9") TrustProfile profile) {
+        }
+    }
+
+    @Test
+    void unknownScenarioOrProfileIdIsAParameterErrorListingTheValidIds() {
+        Events tests = run(UnknownIds.class).testEvents();
+
+        tests.assertThatEvents()
+                .haveExactly(1, event(test("unknownScenario"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("ats-root-ca-9") && m.contains("valid ids: ats-root-ca-1")))))
+                .haveExactly(1, event(test("unknownProfile"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("amazon-root-ca-9") && m.contains("no-ats, mirrored")))));
+    }
+
+    // ---- the matrix ----------------------------------------------------------------------------------
+
+    @RequiresAtsTrust
+    static class SmallMatrix {
+        @AtsTrustMatrix(scenarios = "ats-root-ca-3", profiles = {"amazon-root-ca-3", "no-ats"})
+        void cell(AtsCase c) {
+            c.probe(() -> java.net.http.HttpClient.newBuilder().sslContext(c.profile().sslContext()).build()
+                    .send(java.net.http.HttpRequest.newBuilder(c.endpoint().uri()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+    }
+
+    @Test
+    void matrixRunsOncePerScenarioAndProfileWithReadableNamesAndWritesTheReport() throws Exception {
+        Events tests = run(SmallMatrix.class).testEvents();
+
+        tests.assertStatistics(stats -> stats.succeeded(2));
+        tests.assertThatEvents()
+                .haveExactly(1, event(test(), displayName("ats-root-ca-3 with amazon-root-ca-3 → accept"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), displayName("ats-root-ca-3 with no-ats → reject"), finishedSuccessfully()));
+        assertThat(reportDir.resolve("index.html")).isRegularFile();
+        assertThat(Files.readString(reportDir.resolve("report.json")))
+                .contains("\"scenario\" : \"ats-root-ca-3\"").contains("\"reason\" : \"UNTRUSTED_ROOT\"");
+    }
+
+    static class MatrixListingARequiringScenario {
+        @AtsTrustMatrix(scenarios = "revoked")
+        void cell(AtsCase c) {
+        }
+    }
+
+    @Test
+    void matrixListingAScenarioThatRequiresSettingsWithoutIncludeRequiringIsAConfigurationError() {
+        run(MatrixListingARequiringScenario.class).allEvents().assertThatEvents().haveAtLeastOne(event(
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("'revoked'") && m.contains("includeRequiring = true")))));
+    }
+
+    // ---- live tests ----------------------------------------------------------------------------------
+
+    static class Live {
+        @LiveAtsTest({"dynamodb-eu-west-3", "untrusted-root-badssl"})
+        void live(io.github.atstrust.testkit.live.LiveEndpoint endpoint) {
+            throw new AssertionError("must not run here: " + endpoint);
+        }
+    }
+
+    @Test
+    void liveTestsAreAbortedWithTheReasonUnlessSwitchedOn() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Live.class))
+                .configurationParameter(AtsLiveExtension.ENABLED_KEY, "false").execute().testEvents();
+
+        tests.assertStatistics(stats -> stats.aborted(2).failed(0));
+        tests.assertThatEvents().haveExactly(2, event(abortedWithReason(instanceOf(TestAbortedException.class),
+                message(m -> m.contains("-Dats.live=true") && m.contains("ATS_LIVE=1")))));
+    }
+
+    @Test
+    void switchedOnLiveTestsAreAbortedAsUnreachableWhenTheNetworkIsDown() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Live.class))
+                .configurationParameter(AtsLiveExtension.ENABLED_KEY, "true")
+                .configurationParameter(AtsLiveExtension.CONNECT_TO_KEY, "127.0.0.1:" + closedPort)
+                .execute().testEvents();
+
+        tests.assertStatistics(stats -> stats.aborted(2).failed(0));
+        tests.assertThatEvents().haveExactly(2, event(abortedWithReason(message(
+                m -> m.startsWith("network unreachable") && m.contains("127.0.0.1:" + closedPort)))));
+    }
+
+    private org.junit.platform.testkit.engine.EngineExecutionResults run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
+                .configurationParameter(TrustReport.DIRECTORY_KEY, reportDir.toString())
+                .configurationParameter(AtsLiveExtension.ENABLED_KEY, "false").execute();
+    }
+}
