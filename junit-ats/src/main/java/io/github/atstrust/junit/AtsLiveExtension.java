@@ -14,8 +14,6 @@ import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -110,18 +108,7 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
                     Assumptions.abort("network unreachable: " + why);
                 }
             };
-            ParameterResolver parameter = new ParameterResolver() {
-                @Override
-                public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-                    return parameter.getParameter().getType() == LiveEndpoint.class;
-                }
-
-                @Override
-                public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-                    return endpoint;
-                }
-            };
-            return List.of(gate, parameter);
+            return List.of(gate, new ValueResolver<>(LiveEndpoint.class, endpoint));
         }
     }
 }

@@ -201,17 +201,7 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new ParameterResolver() {
-                @Override
-                public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-                    return parameter.getParameter().getType() == AtsCase.class;
-                }
-
-                @Override
-                public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-                    return atsCase;
-                }
-            });
+            return List.of(new ValueResolver<>(AtsCase.class, atsCase));
         }
     }
 }

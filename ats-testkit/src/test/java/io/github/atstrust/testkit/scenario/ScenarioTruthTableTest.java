@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -45,18 +43,8 @@ class ScenarioTruthTableTest {
         servers.close();
     }
 
-    static Stream<Arguments> everyUnconditionalScenarioUnderEveryProfile() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Scenario scenario : ScenarioCatalogue.builtIn().unconditional()) {
-            for (TrustProfile profile : TrustProfiles.builtIn()) {
-                cases.add(Arguments.of(scenario.id(), profile.id()));
-            }
-        }
-        return cases.stream();
-    }
-
     @ParameterizedTest(name = "{0} under {1}")
-    @MethodSource("everyUnconditionalScenarioUnderEveryProfile")
+    @MethodSource("io.github.atstrust.testkit.TruthTable#everyUnconditionalScenarioUnderEveryProfile")
     void jdkHandshakeWithEndpointIdentificationAgreesWithDeclaredExpectation(String scenarioId, String profileId)
             throws IOException {
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
@@ -79,7 +67,7 @@ class ScenarioTruthTableTest {
     }
 
     @ParameterizedTest(name = "{0} under {1}")
-    @MethodSource("everyUnconditionalScenarioUnderEveryProfile")
+    @MethodSource("io.github.atstrust.testkit.TruthTable#everyUnconditionalScenarioUnderEveryProfile")
     void opensslVerifyAgreesWithDeclaredExpectation(String scenarioId, String profileId) throws Exception {
         Prerequisites.requireTool("openssl", "version");
         AtsEndpoint endpoint = servers.endpoint(scenarioId);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.atstrust.testkit.scenario.Expectation;
-import io.github.atstrust.testkit.scenario.Scenario;
-import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.awt.image.BufferedImage;
@@ -16,11 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Real handshakes of JDK clients against the running scenario servers. */
@@ -49,18 +44,8 @@ class AtsServersTest {
         servers.close();
     }
 
-    static Stream<Arguments> everyUnconditionalScenarioUnderEveryProfile() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Scenario scenario : ScenarioCatalogue.builtIn().unconditional()) {
-            for (TrustProfile profile : TrustProfiles.builtIn()) {
-                cases.add(Arguments.of(scenario.id(), profile.id()));
-            }
-        }
-        return cases.stream();
-    }
-
     @ParameterizedTest(name = "{0} under {1}")
-    @MethodSource("everyUnconditionalScenarioUnderEveryProfile")
+    @MethodSource("io.github.atstrust.testkit.TruthTable#everyUnconditionalScenarioUnderEveryProfile")
     void jdkHttpClientWithTheProfilesContextGetsTheDeclaredVerdict(String scenarioId, String profileId) {
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
         TrustProfile profile = TrustProfiles.byId(profileId);
