@@ -7,15 +7,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Tools a test needs: missing ones abort the test with the reason, or fail it under {@code ATS_REQUIRE_ALL=1}
- * (as in CI, which installs them).
+ * What a test needs from the machine: when it is missing the test is aborted with the reason, or failed under
+ * {@code ATS_REQUIRE_ALL=1} (as in CI, which installs everything).
  */
 public final class Prerequisites {
 
     private Prerequisites() {
     }
 
-    /** Aborts (or fails under ATS_REQUIRE_ALL=1) unless {@code command --version}-like probing succeeds. */
+    /** Requires a program on the PATH; {@code probe} are harmless arguments to start it with. */
     public static void requireTool(String tool, String... probe) {
         String[] command = new String[probe.length + 1];
         command[0] = tool;
@@ -24,19 +24,24 @@ public final class Prerequisites {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
-            present = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+            present = process.waitFor(30, TimeUnit.SECONDS);
         } catch (IOException e) {
             present = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             present = false;
         }
-        if (!present) {
-            String reason = tool + " is not installed (install it, e.g. apt-get install " + tool + ")";
-            if ("1".equals(System.getenv("ATS_REQUIRE_ALL"))) {
-                fail(reason + "; ATS_REQUIRE_ALL=1 forbids skipping");
-            }
-            Assumptions.abort(reason);
+        require(present, tool + " is not installed (install it, e.g. apt-get install " + tool + ")");
+    }
+
+    /** Requires any other condition, e.g. a file a package installs. */
+    public static void require(boolean present, String reasonWhenMissing) {
+        if (present) {
+            return;
         }
+        if ("1".equals(System.getenv("ATS_REQUIRE_ALL"))) {
+            fail(reasonWhenMissing + "; ATS_REQUIRE_ALL=1 forbids skipping");
+        }
+        Assumptions.abort(reasonWhenMissing);
     }
 }

@@ -20,7 +20,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What the servers answer. On a scenario's TLS port, like the AWS test endpoints: {@code /} →
- * {@code healthy: <host>}, {@code /test.jpg} → a green check mark. On the plain-HTTP port: the index page,
+ * {@code healthy: <host>}, {@code /test.jpg} (and S3's path-style {@code /<bucket>/test.jpg}) → a green check
+ * mark, and DynamoDB's {@code ListTables} → no tables, so AWS SDK clients complete a call. On the plain-HTTP port: the index page,
  * {@code /crl/<ca>.crl} and the OCSP responder at {@code /ocsp} (POST, or GET with the base64 request).
  */
 final class ScenarioHandler extends Handler.Abstract {
@@ -28,6 +29,10 @@ final class ScenarioHandler extends Handler.Abstract {
     static final String SCENARIO_HEADER = "X-ATS-Scenario";
     static final String PROTOCOL_HEADER = "X-ATS-Protocol";
     private static final byte[] GREEN_CHECK = resource("green-check.jpg");
+    private static final String AMZ_TARGET = "X-Amz-Target";
+    private static final String DYNAMODB_JSON = "application/x-amz-json-1.0";
+    /** S3 path-style GetObject of the migration guide's object: {@code /<bucket>/test.jpg}. */
+    private static final java.util.regex.Pattern S3_TEST_OBJECT = java.util.regex.Pattern.compile("/[a-z0-9.-]+/test\\.jpg");
 
     private final Map<Connector, AtsEndpoint> endpoints;
     private final Connector plain;
@@ -51,15 +56,36 @@ final class ScenarioHandler extends Handler.Abstract {
         AtsEndpoint endpoint = endpoints.get(connector);
         response.getHeaders().put(SCENARIO_HEADER, endpoint.id());
         response.getHeaders().put(PROTOCOL_HEADER, request.getConnectionMetaData().getProtocol() + " over " + tlsProtocol(request));
-        if (path.equals("/")) {
+        String target = request.getHeaders().get(AMZ_TARGET);
+        if (target != null) {
+            answerDynamoDb(request, response, callback, target);
+        } else if (path.equals("/")) {
             send(response, callback, "text/plain; charset=utf-8",
                     ("healthy: " + Request.getServerName(request)).getBytes(StandardCharsets.UTF_8));
-        } else if (path.equals("/test.jpg")) {
+        } else if (path.equals("/test.jpg") || S3_TEST_OBJECT.matcher(path).matches()) {
             send(response, callback, "image/jpeg", GREEN_CHECK);
         } else {
             notFound(response, callback);
         }
         return true;
+    }
+
+    /**
+     * Just enough DynamoDB for an AWS SDK client to complete a call: {@code ListTables} answers an empty list,
+     * any other operation the error DynamoDB gives for an unknown operation.
+     */
+    private static void answerDynamoDb(Request request, Response response, Callback callback, String target)
+            throws IOException {
+        try (InputStream body = Request.asInputStream(request)) {
+            body.readAllBytes();
+        }
+        if (target.equals("DynamoDB_20120810.ListTables")) {
+            send(response, callback, DYNAMODB_JSON, "{\"TableNames\":[]}".getBytes(StandardCharsets.UTF_8));
+        } else {
+            respond(response, callback, HttpStatus.BAD_REQUEST_400, DYNAMODB_JSON,
+                    ("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\",\"message\":\"the ATS Trust Kit "
+                            + "answers only ListTables\"}").getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private boolean handlePlain(Request request, Response response, Callback callback, String path) throws IOException {

@@ -140,6 +140,41 @@ class AtsServersTest {
     }
 
     @Test
+    void answersDynamoDbListTablesLikeTheRealEndpoint() throws Exception {
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
+                .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-1").uri())
+                        .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/x-amz-json-1.0");
+        assertThat(response.body()).isEqualTo("{\"TableNames\":[]}");
+    }
+
+    @Test
+    void answersOtherDynamoDbOperationsWithUnknownOperation() throws Exception {
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
+                .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-1").uri())
+                        .header("X-Amz-Target", "DynamoDB_20120810.DeleteTable")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("UnknownOperationException");
+    }
+
+    @Test
+    void answersS3PathStyleGetObjectOfTheTestJpeg() throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
+                .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-2").uri()
+                        .resolve("/s3-ats-migration-test/test.jpg")).build(), BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("image/jpeg");
+        assertThat(ImageIO.read(new ByteArrayInputStream(response.body()))).isNotNull();
+    }
+
+    @Test
     void unknownPathIsNotFound() throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
                 .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-1").uri().resolve("/nope")).build(),

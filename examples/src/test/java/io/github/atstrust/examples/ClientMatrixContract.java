@@ -1,0 +1,88 @@
+package io.github.atstrust.examples;
+
+import static io.github.atstrust.junit.AtsAssertions.assertThat;
+
+import io.github.atstrust.junit.AtsCase;
+import io.github.atstrust.junit.AtsProfile;
+import io.github.atstrust.junit.AtsScenario;
+import io.github.atstrust.junit.AtsTrustMatrix;
+import io.github.atstrust.junit.RequiresAtsTrust;
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.probe.RejectionReason;
+import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.trust.TrustProfile;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every client must do, written the way a user writes a trust test: the declared verdict and the right
+ * reason for every unconditional scenario under five trust stores, and a timeout instead of a hang.
+ * One subclass per client.
+ */
+@RequiresAtsTrust
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ClientMatrixContract {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final Map<String, HttpsClient.Session> sessions = new ConcurrentHashMap<>();
+
+    abstract HttpsClient client();
+
+    @AtsTrustMatrix(profiles = {"all-ats", "no-ats", "starfield-class-2", "starfield-services-root-g2", "mirrored"})
+    void judgesEveryChainAsDeclaredAndForTheRightReason(AtsCase c) {
+        HttpsClient.Session session = session(c.profile());
+
+        HandshakeOutcome outcome = c.probe(() -> session.get(c.endpoint().uri()));
+
+        assertThat(outcome).matches(c.expectation());
+        if (outcome.rejected()) {
+            assertThat(outcome).isRejectedBecause(ExpectedReasons.of(c.scenario(), c.profile()));
+        }
+    }
+
+    @AtsTrustMatrix(scenarios = "stalled-handshake", profiles = "all-ats", includeRequiring = true)
+    void givesUpOnAStalledHandshakeInsteadOfHanging(AtsCase c) throws Exception {
+        try (HttpsClient.Session session = client().open(c.profile(), TIMEOUT)) {
+            HandshakeOutcome outcome = c.probe(() -> session.get(c.endpoint().uri()));
+
+            assertThat(outcome).isRejectedBecause(RejectionReason.TIMEOUT).completedWithin(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Measured, not assumed: with default settings, does this client consult the CRL or OCSP responder? */
+    @Test
+    void revocationCheckingByDefaultIsMeasured(@AtsScenario("revoked") AtsEndpoint revoked,
+                                               @AtsProfile("all-ats") TrustProfile allAts) {
+        HandshakeOutcome outcome = revoked.probe(() -> session(allAts).get(revoked.uri()));
+
+        if (outcome.accepted()) {
+            ClientsReport.note("revocation checking by default", client().id(),
+                    "no: the revoked leaf was accepted (" + outcome.describe() + ")");
+        } else {
+            assertThat(outcome).isRejectedBecause(RejectionReason.REVOKED);
+            ClientsReport.note("revocation checking by default", client().id(), "yes: " + outcome.describe());
+        }
+    }
+
+    private HttpsClient.Session session(TrustProfile profile) {
+        return sessions.computeIfAbsent(profile.id(), id -> {
+            try {
+                return client().open(profile, TIMEOUT);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot open " + client().id() + " for " + id, e);
+            }
+        });
+    }
+
+    @AfterAll
+    void closeClients() throws Exception {
+        for (HttpsClient.Session session : sessions.values()) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.atstrust.examples;
+
+import static io.github.atstrust.junit.AtsAssertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.scenario.Expectation;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * curl, openssl s_client, Python and Node across the matrix, each given trust the way its users give it
+ * (a CA file) and nothing but what {@code ats serve} publishes: its manifest and exported bundles.
+ */
+class NonJvmClientsTest {
+
+    private static final List<String> PROFILES = List.of("all-ats", "no-ats", "starfield-class-2", "starfield-services-root-g2");
+
+    @TempDir
+    static Path dir;
+    private static ServeProcess serve;
+
+    @BeforeAll
+    static void startServe() throws Exception {
+        serve = ServeProcess.start(dir);
+    }
+
+    @AfterAll
+    static void stopServe() throws Exception {
+        serve.close();
+    }
+
+    @TestFactory
+    List<DynamicTest> curl() {
+        Prerequisites.requireTool("curl", "--version");
+        return perCase("curl", (scenario, profile) -> ProcessRun.run(List.of("curl", "-sS", "-o", "/dev/null",
+                "--max-time", "10", "--cacert", serve.bundle(profile), scenario.get("url").asText())));
+    }
+
+    @TestFactory
+    List<DynamicTest> opensslSClient() {
+        Prerequisites.requireTool("openssl", "version");
+        return perCase("openssl-s_client", (scenario, profile) -> {
+            Process process = new ProcessBuilder("openssl", "s_client", "-connect", "localhost:" + scenario.get("port").asInt(),
+                    "-servername", "localhost", "-CAfile", serve.bundle(profile), "-verify_return_error",
+                    "-verify_hostname", "localhost", "-brief")
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            return new ProcessRun(process.exitValue(), output);
+        });
+    }
+
+    @TestFactory
+    List<DynamicTest> pythonSslAndUrllib() throws Exception {
+        Prerequisites.requireTool("python3", "--version");
+        return fromScript("python-urllib", "python3", "matrix.py");
+    }
+
+    @TestFactory
+    List<DynamicTest> nodeHttps() throws Exception {
+        Prerequisites.requireTool("node", "--version");
+        return fromScript("node-https", "node", "matrix.js");
+    }
+
+    private interface CaseRun {
+        ProcessRun run(JsonNode scenario, String profile) throws Exception;
+    }
+
+    /** One process per case: its exit code is the verdict, its words the reason. */
+    private static List<DynamicTest> perCase(String client, CaseRun caseRun) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode scenario : serve.unconditionalScenarios()) {
+            for (String profile : PROFILES) {
+                String name = scenario.get("id").asText() + " with " + profile + " → " + scenario.get("expect").get(profile).asText();
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    long start = System.nanoTime();
+                    ProcessRun run = caseRun.run(scenario, profile);
+                    verify(client, scenario.get("id").asText(), profile, expected(scenario, profile), run.exitCode() == 0,
+                            run.output(), Duration.ofNanos(System.nanoTime() - start));
+                }));
+            }
+        }
+        return tests;
+    }
+
+    /** One process for the whole matrix, printing a JSON line per case. */
+    private static List<DynamicTest> fromScript(String client, String interpreter, String script) throws Exception {
+        Path scriptFile = Path.of("src/test/resources/clients", script);
+        List<String> command = new ArrayList<>(List.of(interpreter, scriptFile.toString(), serve.manifestFile().toString()));
+        command.addAll(PROFILES);
+        ProcessRun run = ProcessRun.run(command);
+        ObjectMapper json = new ObjectMapper();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String line : run.output().lines().filter(l -> l.startsWith("{")).toList()) {
+            JsonNode result = json.readTree(line);
+            String scenarioId = result.get("scenario").asText();
+            String profile = result.get("profile").asText();
+            Expectation expected = expected(serve.scenario(scenarioId), profile);
+            tests.add(DynamicTest.dynamicTest(scenarioId + " with " + profile + " → " + expected, () ->
+                    verify(client, scenarioId, profile, expected, result.get("outcome").asText().equals("accept"),
+                            result.get("error").asText(), Duration.ofMillis(result.get("ms").asLong()))));
+        }
+        assertThat(tests).as("%s printed a result per case: %s", client, run.output())
+                .hasSize(serve.unconditionalScenarios().size() * PROFILES.size());
+        return tests;
+    }
+
+    private static Expectation expected(JsonNode scenario, String profile) {
+        return Expectation.valueOf(scenario.get("expect").get(profile).asText().toUpperCase(Locale.ROOT));
+    }
+
+    private static void verify(String client, String scenario, String profile, Expectation expected, boolean accepted,
+                               String words, Duration elapsed) {
+        HandshakeOutcome outcome = accepted
+                ? new HandshakeOutcome(true, null, null, null, List.of(), null, null, elapsed)
+                : HandshakeOutcome.rejected(new IOException(words.strip()), elapsed);
+        ClientsReport.row(client, scenario, profile, expected, outcome);
+        assertThat(outcome).as("%s: %s under %s", client, scenario, profile).matches(expected);
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.atstrust.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ats serve} running as its own process, as non-JVM clients use it: through its manifest and the trust
+ * files it exported.
+ */
+final class ServeProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("../ats-testkit/target/ats-testkit-cli.jar");
+
+    private final Process process;
+    private final JsonNode manifest;
+    private final Path manifestFile;
+    private final Path exportDir;
+
+    private ServeProcess(Process process, JsonNode manifest, Path manifestFile, Path exportDir) {
+        this.process = process;
+        this.manifest = manifest;
+        this.manifestFile = manifestFile;
+        this.exportDir = exportDir;
+    }
+
+    static ServeProcess start(Path dir) throws Exception {
+        assertThat(JAR).as("the CLI jar, built by ats-testkit's package phase").isRegularFile();
+        Path manifestFile = java.nio.file.Files.createDirectories(dir).resolve("manifest.json");
+        Path exportDir = dir.resolve("trust");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "serve", "--manifest", manifestFile.toString(), "--export-dir", exportDir.toString())
+                .redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> output = new ArrayList<>();
+        String line;
+        while ((line = lines.readLine()) != null && !line.startsWith("Ready in")) {
+            output.add(line);
+        }
+        assertThat(line).as("serve did not get ready: %s", output).isNotNull();
+        return new ServeProcess(process, new ObjectMapper().readTree(manifestFile.toFile()), manifestFile, exportDir);
+    }
+
+    Path manifestFile() {
+        return manifestFile;
+    }
+
+    /** {@code ca/<name>.pem} of the export. */
+    Path caCertificate(String name) {
+        return exportDir.resolve("ca").resolve(name + ".pem");
+    }
+
+    String bundle(String profileId) {
+        for (JsonNode profile : manifest.get("profiles")) {
+            if (profile.get("id").asText().equals(profileId)) {
+                return profile.get("pemBundle").asText();
+            }
+        }
+        throw new IllegalArgumentException("no profile " + profileId + " in the manifest");
+    }
+
+    JsonNode scenario(String id) {
+        for (JsonNode scenario : manifest.get("scenarios")) {
+            if (scenario.get("id").asText().equals(id)) {
+                return scenario;
+            }
+        }
+        throw new IllegalArgumentException("no scenario " + id + " in the manifest");
+    }
+
+    /** Scenarios every correct client judges alike. */
+    List<JsonNode> unconditionalScenarios() {
+        List<JsonNode> scenarios = new ArrayList<>();
+        manifest.get("scenarios").forEach(s -> {
+            if (s.get("requires").isEmpty()) {
+                scenarios.add(s);
+            }
+        });
+        return scenarios;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
