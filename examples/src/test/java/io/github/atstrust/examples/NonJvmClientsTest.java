@@ -78,6 +78,35 @@ class NonJvmClientsTest {
         return fromScript("node-https", "node", "matrix.js");
     }
 
+    /** Measured, not assumed: does the tool, as commonly invoked, refuse a leaf its CA has revoked? */
+    @TestFactory
+    List<DynamicTest> revocationCheckingByDefault() {
+        String url = serve.scenario("revoked").get("url").asText();
+        String port = String.valueOf(serve.scenario("revoked").get("port").asInt());
+        String bundle = serve.bundle("all-ats");
+        return List.of(
+                revocationProbe("curl", List.of("curl", "-sS", "-o", "/dev/null", "--max-time", "10", "--cacert", bundle, url)),
+                revocationProbe("openssl-s_client", List.of("sh", "-c", "openssl s_client -connect localhost:" + port
+                        + " -servername localhost -CAfile " + bundle + " -verify_return_error -brief </dev/null")),
+                revocationProbe("python-urllib", List.of("python3", "-c", "import ssl,sys,urllib.request; "
+                        + "urllib.request.urlopen(sys.argv[1], context=ssl.create_default_context(cafile=sys.argv[2]), timeout=5)",
+                        url, bundle)),
+                revocationProbe("node-https", List.of("node", "-e", "require('https').get(process.argv[1], {ca: "
+                        + "require('fs').readFileSync(process.argv[2])}, r => { r.resume(); r.on('end', () => process.exit(0)); })"
+                        + ".on('error', e => { console.error(e.message); process.exit(1); })", url, bundle)));
+    }
+
+    private static DynamicTest revocationProbe(String client, List<String> command) {
+        return DynamicTest.dynamicTest(client, () -> {
+            ProcessRun run = ProcessRun.run(command);
+            boolean accepted = run.exitCode() == 0;
+            ClientsReport.note("revocation checking by default", client, accepted
+                    ? "no: the revoked leaf was accepted" : "yes: exit " + run.exitCode() + ", " + run.output().strip());
+            assertThat(accepted || run.output().toLowerCase(Locale.ROOT).contains("revoked"))
+                    .as("%s either accepts the revoked leaf or refuses it as revoked: %s", client, run.output()).isTrue();
+        });
+    }
+
     private interface CaseRun {
         ProcessRun run(JsonNode scenario, String profile) throws Exception;
     }

@@ -143,7 +143,7 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
         List<String> profileIds = profileIds(matrix, method);
         AtsRun run = AtsRun.of(context);
         AtsEnvironment environment = environment(context);
-        String test = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
         List<TestTemplateInvocationContext> cases = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             for (String profileId : profileIds) {

@@ -38,6 +38,7 @@ final class FailureClassifier {
                     || message(t).contains("key too small")),
             rule(RejectionReason.HOSTNAME_MISMATCH, t -> message(t).contains("no subject alternative")
                     || message(t).contains("doesn't match any of the subject alternative names") // Apache HttpClient 5
+                    || message(t).contains("no alternative certificate subject name matches") // curl
                     || message(t).contains("no name matching") || message(t).contains("hostname")
                     && (message(t).contains("not verified") || message(t).contains("mismatch"))
                     || simpleName(t).contains("HostnameMismatch")),
