@@ -1,14 +1,18 @@
 package io.github.atstrust.testkit.pki;
 
 import io.github.atstrust.fixtures.Fixtures;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fake twin of the Amazon Trust Services hierarchy, plus an untrusted hierarchy and an unrelated
@@ -28,22 +32,23 @@ public final class FakeAtsHierarchy {
     private static volatile FakeAtsHierarchy loaded;
 
     private final Map<FakeCa, X509Certificate> certificates = new EnumMap<>(FakeCa.class);
-    private final Map<FakeCa, PrivateKey> keys = new EnumMap<>(FakeCa.class);
-    private final Map<KeyType, KeyPair> leafKeys = new EnumMap<>(KeyType.class);
+    // Keys are parsed on first use: most runs sign with a handful of the CAs (saves ~100 ms of a cold start).
+    private final Map<FakeCa, PrivateKey> keys = new ConcurrentHashMap<>();
+    private final Map<KeyType, KeyPair> leafKeys = new ConcurrentHashMap<>();
 
     private FakeAtsHierarchy() {
-        for (FakeCa ca : FakeCa.values()) {
-            certificates.put(ca, Pem.single(text("ca/" + ca.id() + ".pem"), X509Certificate.class, resource("ca/" + ca.id() + ".pem")));
-            if (ca.keyHolder() == ca) {
-                String keyFile = "ca/" + ca.id() + ".key.pem";
-                keys.put(ca, Pem.single(text(keyFile), PrivateKey.class, resource(keyFile)));
+        try {
+            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+            for (FakeCa ca : FakeCa.values()) {
+                String file = "ca/" + ca.id() + ".pem";
+                try {
+                    certificates.put(ca, (X509Certificate) x509.generateCertificate(new ByteArrayInputStream(Fixtures.read(file))));
+                } catch (CertificateException e) {
+                    throw new IllegalStateException(resource(file) + " is not a readable certificate: " + e.getMessage(), e);
+                }
             }
-        }
-        for (KeyType type : KeyType.values()) {
-            String keyFile = "leaf-keys/" + type.poolPrefix() + "-1.key.pem";
-            String text = text(keyFile);
-            leafKeys.put(type, new KeyPair(Pem.single(text, PublicKey.class, resource(keyFile)),
-                    Pem.single(text, PrivateKey.class, resource(keyFile))));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
         }
     }
 
@@ -67,12 +72,21 @@ public final class FakeAtsHierarchy {
 
     /** The CA with its signing key; a cross-certificate signs with its self-signed twin's key. */
     public CertificateAuthority authority(FakeCa ca) {
-        return new CertificateAuthority(certificates.get(ca), keys.get(ca.keyHolder()));
+        PrivateKey key = keys.computeIfAbsent(ca.keyHolder(), holder -> {
+            String keyFile = "ca/" + holder.id() + ".key.pem";
+            return Pem.single(text(keyFile), PrivateKey.class, resource(keyFile));
+        });
+        return new CertificateAuthority(certificates.get(ca), key);
     }
 
     /** A key pair from the fixture pool, for minting leaves without generating keys. */
     public KeyPair leafKeyPair(KeyType type) {
-        return leafKeys.get(type);
+        return leafKeys.computeIfAbsent(type, t -> {
+            String keyFile = "leaf-keys/" + t.poolPrefix() + "-1.key.pem";
+            String text = text(keyFile);
+            return new KeyPair(Pem.single(text, PublicKey.class, resource(keyFile)),
+                    Pem.single(text, PrivateKey.class, resource(keyFile)));
+        });
     }
 
     /** Fake Amazon Root CA 1–4, self-signed. */

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,12 +189,13 @@ public final class AtsServers implements AutoCloseable {
                 server.addConnector(plain);
                 plain.open();
                 URI index = URI.create("http://" + literal(bind) + ":" + plain.getLocalPort() + "/");
-                List<ServerConnector> tlsConnectors = new ArrayList<>();
+                // Signing dominates a cold start (RSA 4096 above all): mint on every core at once.
+                Map<Scenario, ServedChain> chains = scenarios.parallelStream().collect(Collectors.toMap(
+                        scenario -> scenario, scenario -> mint(scenario, index, revocation), (a, b) -> a, LinkedHashMap::new));
                 for (Scenario scenario : scenarios) {
-                    ServedChain chain = mint(scenario, index, revocation);
+                    ServedChain chain = chains.get(scenario);
                     ServerConnector connector = connector(server, scenario, chain);
                     server.addConnector(connector);
-                    tlsConnectors.add(connector);
                     connector.open();
                     byConnector.put(connector, new AtsEndpoint(scenario, hostname, connector.getLocalPort(), chain));
                 }
