@@ -33,6 +33,9 @@ final class TrustStoreReader {
         if (source.isJvm()) {
             return readJvm();
         }
+        if (source.dockerImage() != null) {
+            return DockerImageBundle.read(source.dockerImage());
+        }
         Path path = source.path();
         if (!Files.exists(path)) {
             throw new InvalidTrustStoreException(path + ": no such file or directory; check the path");
@@ -170,7 +173,7 @@ final class TrustStoreReader {
         }
     }
 
-    private static LoadedTrustStore readPemBundle(Path path, String text) {
+    static LoadedTrustStore readPemBundle(Path path, String text) {
         List<Object> objects;
         try {
             objects = Pem.decode(text, path.toString());

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code ats audit [--password P] [--json] SOURCE…}: does each store trust ATS? Exit 0 READY, 1 not, 2 bad input. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Check trust stores against the real Amazon Trust Services roots.%n"
-                + "SOURCE is 'jvm' (this JVM's default trust store) or a PKCS12/JKS store, PEM bundle or directory.%n"
+                + "SOURCE is 'jvm' (this JVM's default trust store), 'docker:IMAGE' (the image's OS bundle), or a PKCS12/JKS store, PEM bundle or directory.%n"
                 + "Exit 0: trusts ATS; 1: does not (or holds a fake test root); 2: bad input.")
 final class AuditCommand implements Callable<Integer> {
 

@@ -1,0 +1,97 @@
+package io.github.atstrust.testcontainers;
+
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * A client machine in a container: host networking (so it reaches the kit's loopback servers), the kit's
+ * exported trust material mounted read-only at {@value #TRUST_DIR}, and helpers that run {@code curl} or
+ * {@code openssl s_client} inside it and turn the result into a {@link HandshakeOutcome}.
+ *
+ * <pre>
+ * try (AtsClientContainer client = new AtsClientContainer().withTrustMaterial(exportDir)) {
+ *     client.start();
+ *     HandshakeOutcome outcome = client.curl(endpoint.uri(), "--cacert", "/ats/all-ats.pem");
+ * }
+ * </pre>
+ */
+public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
+
+    /** The image {@code containers/build-client-image.sh} builds: Debian bookworm with curl, openssl, ca-certificates. */
+    public static final String DEFAULT_IMAGE = "ats-client:bookworm";
+    /** Where {@link #withTrustMaterial(Path)} mounts an export. */
+    public static final String TRUST_DIR = "/ats";
+
+    public AtsClientContainer() {
+        this(DEFAULT_IMAGE);
+    }
+
+    public AtsClientContainer(String image) {
+        super(DockerImageName.parse(image));
+        withNetworkMode("host");
+        withCommand("sleep", "infinity");
+    }
+
+    /**
+     * Mounts a {@code TrustMaterialExport} directory read-only at {@value #TRUST_DIR}. The bind is set on the
+     * create command itself: Testcontainers' own {@code withFileSystemBind} first checks that mounting works by
+     * starting an {@code alpine} container, which means a registry pull, and no registry is reachable offline.
+     */
+    public AtsClientContainer withTrustMaterial(Path exportDir) {
+        Bind bind = new Bind(exportDir.toAbsolutePath().toString(), new Volume(TRUST_DIR), AccessMode.ro);
+        return withCreateContainerCmdModifier(create -> create.getHostConfig().withBinds(bind));
+    }
+
+    /** {@code curl -sS -o /dev/null --max-time 10 [options] url} inside the container. */
+    public HandshakeOutcome curl(URI url, String... options) {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "-o", "/dev/null", "--max-time", "10"));
+        command.addAll(List.of(options));
+        command.add(url.toString());
+        return run(command.toArray(String[]::new));
+    }
+
+    /** Any command inside the container: exit 0 is an accepted handshake, anything else a rejection in its words. */
+    public HandshakeOutcome run(String... command) {
+        long start = System.nanoTime();
+        try {
+            ExecResult result = execInContainer(command);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            return result.getExitCode() == 0
+                    ? new HandshakeOutcome(true, null, null, null, List.of(), null, null, elapsed)
+                    : HandshakeOutcome.rejected(new IOException(String.join(" ", command) + " exited "
+                            + result.getExitCode() + ": " + (result.getStderr() + result.getStdout()).strip()), elapsed);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + String.join(" ", command) + " in " + getDockerImageName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
+    /**
+     * Installs a CA certificate into the container's OS trust store the way the AWS guides say for
+     * Debian/Ubuntu: copy it to {@code /usr/local/share/ca-certificates/<name>.crt} and run
+     * {@code update-ca-certificates}. Touches the container only.
+     */
+    public AtsClientContainer installCaCertificate(Path pemFile, String name) {
+        String target = "/usr/local/share/ca-certificates/" + name + ".crt";
+        copyFileToContainer(MountableFile.forHostPath(pemFile), target);
+        HandshakeOutcome update = run("update-ca-certificates");
+        if (update.rejected()) {
+            throw new IllegalStateException("update-ca-certificates failed in " + getDockerImageName() + ": " + update.cause());
+        }
+        return this;
+    }
+}
