@@ -12,14 +12,7 @@ import io.github.atstrust.testkit.trust.TrustProfile;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXRevocationChecker;
-import java.security.cert.X509CertSelector;
-import java.util.EnumSet;
-import javax.net.ssl.CertPathTrustManagerParameters;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /** The JDK client with revocation checking turned on for itself only, as a user would configure it. */
@@ -28,8 +21,9 @@ class PerClientRevocationTest {
 
     @Test
     void jdkClientCheckingRevocationRejectsTheRevokedLeaf(@AtsScenario("revoked") AtsEndpoint revoked,
-                                                          @AtsProfile("all-ats") TrustProfile allAts) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(revocationChecking(allAts)).build();
+                                                          @AtsProfile("all-ats") TrustProfile allAts) {
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(allAts.revocationCheckingSslContext(PKIXRevocationChecker.Option.ONLY_END_ENTITY)).build();
 
         HandshakeOutcome outcome = revoked.probe(() -> client.send(HttpRequest.newBuilder(revoked.uri()).build(),
                 BodyHandlers.ofString()));
@@ -41,22 +35,11 @@ class PerClientRevocationTest {
 
     @Test
     void jdkClientCheckingRevocationAcceptsAGoodLeaf(@AtsScenario("ats-root-ca-1") AtsEndpoint good,
-                                                     @AtsProfile("all-ats") TrustProfile allAts) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(revocationChecking(allAts)).build();
+                                                     @AtsProfile("all-ats") TrustProfile allAts) {
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(allAts.revocationCheckingSslContext(PKIXRevocationChecker.Option.ONLY_END_ENTITY)).build();
 
         assertThat(good.probe(() -> client.send(HttpRequest.newBuilder(good.uri()).build(), BodyHandlers.ofString())))
                 .isAccepted();
-    }
-
-    private static SSLContext revocationChecking(TrustProfile profile) throws Exception {
-        PKIXBuilderParameters parameters = new PKIXBuilderParameters(profile.keyStore(), new X509CertSelector());
-        PKIXRevocationChecker checker = (PKIXRevocationChecker) CertPathBuilder.getInstance("PKIX").getRevocationChecker();
-        checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY));
-        parameters.addCertPathChecker(checker);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-        factory.init(new CertPathTrustManagerParameters(parameters));
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

@@ -9,7 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import javax.net.ssl.CertPathTrustManagerParameters;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -141,6 +148,30 @@ public final class TrustProfile {
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build an SSLContext for profile " + id, e);
+        }
+    }
+
+    /**
+     * A TLS context that trusts this profile's anchors and checks revocation for this client only, through its
+     * own {@link PKIXRevocationChecker} (OCSP by default; {@code PREFER_CRLS} for CRLs). JVM-wide settings such
+     * as {@code ocsp.enable} are left alone.
+     *
+     * <pre>HttpClient.newBuilder().sslContext(profile.revocationCheckingSslContext(Option.ONLY_END_ENTITY))</pre>
+     */
+    public SSLContext revocationCheckingSslContext(PKIXRevocationChecker.Option... options) {
+        try {
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(keyStore(), new X509CertSelector());
+            PKIXRevocationChecker checker = (PKIXRevocationChecker) CertPathBuilder.getInstance("PKIX").getRevocationChecker();
+            checker.setOptions(options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options)));
+            parameters.addCertPathChecker(checker);
+            parameters.setRevocationEnabled(true);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+            factory.init(new CertPathTrustManagerParameters(parameters));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a revocation-checking SSLContext for profile " + id, e);
         }
     }
 

@@ -9,17 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.PKIXRevocationChecker.Option;
-import java.security.cert.X509CertSelector;
 import java.util.EnumSet;
 import java.util.Set;
-import javax.net.ssl.CertPathTrustManagerParameters;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,18 +86,8 @@ class RevocationTest {
         assertThat(response.headers().firstValue("content-type")).hasValue("application/ocsp-response");
     }
 
-    private static SSLContext revocationChecking(Mode mode) throws Exception {
-        PKIXBuilderParameters parameters = new PKIXBuilderParameters(
-                TrustProfiles.byId("amazon-root-ca-1").keyStore(), new X509CertSelector());
-        PKIXRevocationChecker checker = (PKIXRevocationChecker) CertPathBuilder.getInstance("PKIX").getRevocationChecker();
-        checker.setOptions(mode.options);
-        parameters.addCertPathChecker(checker);
-        parameters.setRevocationEnabled(true);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-        factory.init(new CertPathTrustManagerParameters(parameters));
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
+    private static SSLContext revocationChecking(Mode mode) {
+        return TrustProfiles.byId("amazon-root-ca-1").revocationCheckingSslContext(mode.options.toArray(Option[]::new));
     }
 
     private static Throwable rootCause(Throwable failure) {
