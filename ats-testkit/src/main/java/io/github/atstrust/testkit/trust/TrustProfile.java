@@ -54,6 +54,7 @@ public final class TrustProfile {
     private final String description;
     private final List<X509Certificate> anchors;
     private final Set<X509Certificate> anchorSet;
+    private Path pkcs12File;
 
     private TrustProfile(String id, String description, List<X509Certificate> anchors) {
         this.id = Objects.requireNonNull(id, "id");
@@ -173,6 +174,24 @@ public final class TrustProfile {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a revocation-checking SSLContext for profile " + id, e);
         }
+    }
+
+    /**
+     * This profile as a PKCS12 file (password {@value #DEFAULT_PASSWORD}), written once to a temporary file that
+     * is deleted when the JVM exits: for a client that reads {@code javax.net.ssl.trustStore}-style settings, set
+     * on that client only.
+     */
+    public synchronized Path pkcs12File() {
+        if (pkcs12File == null) {
+            try {
+                Path file = Files.createTempFile("ats-" + id + "-", ".p12");
+                file.toFile().deleteOnExit();
+                pkcs12File = writePkcs12(file, DEFAULT_PASSWORD.toCharArray());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write profile " + id + " to a temporary file", e);
+            }
+        }
+        return pkcs12File;
     }
 
     /** Writes the anchors as a PEM bundle (what curl's {@code --cacert} and OpenSSL read). */

@@ -24,19 +24,17 @@ public final class TrustProfiles {
     public static final String ALL_ATS = "all-ats";
     public static final String NO_ATS = "no-ats";
 
-    private static volatile List<TrustProfile> builtIn;
-
     private TrustProfiles() {
     }
 
     /** Every built-in profile, in the order of DESIGN.md. */
     public static List<TrustProfile> builtIn() {
-        List<TrustProfile> profiles = builtIn;
-        if (profiles == null) {
-            profiles = create();
-            builtIn = profiles;
-        }
-        return profiles;
+        return BuiltIn.PROFILES;
+    }
+
+    /** Created on first use, once, by the class loader's own locking. */
+    private static final class BuiltIn {
+        static final List<TrustProfile> PROFILES = create();
     }
 
     /**

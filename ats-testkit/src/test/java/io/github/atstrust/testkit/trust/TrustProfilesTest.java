@@ -57,6 +57,16 @@ class TrustProfilesTest {
     }
 
     @Test
+    void pkcs12FileIsWrittenOnceAndLoadsWithTheDefaultPassword() throws Exception {
+        TrustProfile profile = TrustProfiles.byId("starfield-services-root-g2");
+
+        Path file = profile.pkcs12File();
+
+        assertThat(profile.pkcs12File()).isSameAs(file);
+        assertThat(Collections.list(load("PKCS12", file, TrustProfile.DEFAULT_PASSWORD).aliases())).hasSize(1);
+    }
+
+    @Test
     void exportedStoreRefusesAWrongPassword(@TempDir Path dir) throws Exception {
         Path file = TrustProfiles.byId("no-ats").writeJks(dir.resolve("no.jks"), "changeit".toCharArray());
 
