@@ -15,14 +15,14 @@ import java.net.URI;
  *
  * <pre>HttpRequest request = HttpRequest.newBuilder(endpoint.uri()).build();</pre>
  *
- * @param hostname the name to connect to, {@code localhost} unless bound elsewhere
+ * @param hostname the name to connect to: {@code localhost} when bound to 127.0.0.1, else the bound address
  * @param chain    the certificates this server presents, leaf first
  */
 public record AtsEndpoint(Scenario scenario, String hostname, int port, ServedChain chain) {
 
-    /** {@code https://<hostname>:<port>/}. */
+    /** {@code https://<hostname>:<port>/} (an IPv6 address in brackets). */
     public URI uri() {
-        return URI.create("https://" + hostname + ":" + port + "/");
+        return URI.create("https://" + (hostname.contains(":") ? "[" + hostname + "]" : hostname) + ":" + port + "/");
     }
 
     public String id() {

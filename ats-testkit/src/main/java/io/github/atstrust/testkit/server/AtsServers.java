@@ -107,7 +107,7 @@ public final class AtsServers implements AutoCloseable {
         private ScenarioCatalogue catalogue = ScenarioCatalogue.builtIn();
         private Set<String> only = Set.of();
         private InetAddress bind = InetAddress.getLoopbackAddress();
-        private String hostname = "localhost";
+        private String hostname;
         private boolean allowNonLoopback;
         private int indexPort;
         private Duration stallLimit = DEFAULT_STALL_LIMIT;
@@ -133,7 +133,10 @@ public final class AtsServers implements AutoCloseable {
             return this;
         }
 
-        /** Host name that endpoint URIs use, {@code localhost} by default (the leaves' SAN). */
+        /**
+         * Host name that endpoint URIs use: by default {@code localhost} when bound to 127.0.0.1, else the bound
+         * address itself (every leaf names localhost, 127.0.0.1 and ::1).
+         */
         public Builder hostname(String name) {
             this.hostname = Objects.requireNonNull(name);
             return this;
@@ -197,7 +200,7 @@ public final class AtsServers implements AutoCloseable {
                     ServerConnector connector = connector(server, scenario, chain);
                     server.addConnector(connector);
                     connector.open();
-                    byConnector.put(connector, new AtsEndpoint(scenario, hostname, connector.getLocalPort(), chain));
+                    byConnector.put(connector, new AtsEndpoint(scenario, host(), connector.getLocalPort(), chain));
                 }
                 Map<String, AtsEndpoint> endpoints = new LinkedHashMap<>();
                 byConnector.values().forEach(e -> endpoints.put(e.id(), e));
@@ -219,6 +222,13 @@ public final class AtsServers implements AutoCloseable {
                 release(server, e);
                 throw new IllegalStateException("cannot start the scenario servers: " + e.getMessage(), e);
             }
+        }
+
+        private String host() {
+            if (hostname != null) {
+                return hostname;
+            }
+            return bind.getHostAddress().equals("127.0.0.1") ? "localhost" : bind.getHostAddress();
         }
 
         private List<Scenario> selected() {

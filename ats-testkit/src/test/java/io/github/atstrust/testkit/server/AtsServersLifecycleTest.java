@@ -39,6 +39,21 @@ class AtsServersLifecycleTest {
     }
 
     @Test
+    void servesOnIpv6LoopbackWithEndpointsNamingThatAddress() throws Exception {
+        try (AtsServers servers = AtsServers.builder().bind(InetAddress.getByName("::1")).only(Set.of("ats-root-ca-1")).start()) {
+            AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
+
+            String body = java.net.http.HttpClient.newBuilder()
+                    .sslContext(io.github.atstrust.testkit.trust.TrustProfiles.byId("amazon-root-ca-1").sslContext()).build()
+                    .send(java.net.http.HttpRequest.newBuilder(endpoint.uri()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(endpoint.uri().toString()).startsWith("https://[0:0:0:0:0:0:0:1]:");
+            assertThat(body).isEqualTo("healthy: [0:0:0:0:0:0:0:1]");
+        }
+    }
+
+    @Test
     void refusesANonLoopbackAddressUnlessAllowed() throws Exception {
         InetAddress lan = InetAddress.getByAddress(new byte[] {10, 1, 2, 3});
 
