@@ -45,10 +45,29 @@ final class IndexPage {
         return html.append("</table></body></html>\n").toString();
     }
 
+    /** {@code name, issued by name}: enough to see the cross-signs without the full DNs. */
     private static String subject(X509Certificate certificate) {
-        String issuer = certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())
-                ? " (self-signed)" : "";
-        return certificate.getSubjectX500Principal().getName() + issuer;
+        String subject = name(certificate.getSubjectX500Principal());
+        return certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())
+                ? subject + " (self-signed)" : subject + ", issued by " + name(certificate.getIssuerX500Principal());
+    }
+
+    /** The CN, or the OU of a subject without one (Starfield Class 2). */
+    private static String name(javax.security.auth.x500.X500Principal principal) {
+        String common = null;
+        String unit = null;
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(principal.getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    common = rdn.getValue().toString();
+                } else if (rdn.getType().equalsIgnoreCase("OU")) {
+                    unit = rdn.getValue().toString();
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            return principal.getName();
+        }
+        return common != null ? common : unit != null ? unit : principal.getName();
     }
 
     private static String escape(String text) {
