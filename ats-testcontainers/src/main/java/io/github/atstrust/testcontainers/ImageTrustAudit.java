@@ -40,8 +40,8 @@ public final class ImageTrustAudit {
                         continue;
                     }
                     LoadedTrustStore loaded = TrustStoreSource.of(copy, null).load();
-                    return TrustStoreAudit.audit(new LoadedTrustStore(image + ":" + bundle + " (PEM bundle, "
-                            + loaded.entries().size() + " certificates)", loaded.format(), loaded.entries(), loaded.unreadable()));
+                    return TrustStoreAudit.audit(loaded.describedAs(image + ":" + bundle + " (PEM bundle, "
+                            + loaded.entries().size() + " certificates)"));
                 }
                 throw new IllegalArgumentException("docker:" + image + ": no CA bundle at " + String.join(" or ", BUNDLES)
                         + "; install ca-certificates in the image");

@@ -6,10 +6,6 @@ import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * AssertJ entry point for ATS trust: handshake outcomes and trust stores. It extends AssertJ's
@@ -40,14 +36,7 @@ public class AtsAssertions extends org.assertj.core.api.Assertions {
 
     private static LoadedTrustStore loaded(KeyStore store) {
         try {
-            List<LoadedTrustStore.Entry> entries = new ArrayList<>();
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.getCertificate(alias) instanceof X509Certificate certificate) {
-                    entries.add(new LoadedTrustStore.Entry(alias, certificate));
-                }
-            }
-            return new LoadedTrustStore("key store (" + store.getType() + ", " + entries.size() + " certificates)",
-                    store.getType(), entries, List.of());
+            return LoadedTrustStore.fromKeyStore(store, "key store");
         } catch (KeyStoreException e) {
             throw new IllegalArgumentException("the key store is not initialised: load it before asserting on it", e);
         }

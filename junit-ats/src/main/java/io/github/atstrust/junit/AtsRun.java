@@ -99,8 +99,7 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
             try {
                 Files.copy(in, file);
                 LoadedTrustStore loaded = TrustStoreSource.of(file, password).load();
-                return new LoadedTrustStore(loaded.description().replace(file.toString(), "classpath:" + resource),
-                        loaded.format(), loaded.entries(), loaded.unreadable());
+                return loaded.describedAs(loaded.description().replace(file.toString(), "classpath:" + resource));
             } finally {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);

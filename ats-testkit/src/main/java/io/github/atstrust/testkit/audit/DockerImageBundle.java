@@ -33,8 +33,7 @@ final class DockerImageBundle {
                 if (run("docker", "cp", container + ":" + bundle, copy.toString()).exitCode == 0) {
                     LoadedTrustStore loaded = TrustStoreReader.readPemBundle(copy,
                             Files.readString(copy, StandardCharsets.US_ASCII));
-                    return new LoadedTrustStore(source + " (" + bundle + ", " + loaded.entries().size()
-                            + " certificates)", loaded.format(), loaded.entries(), loaded.unreadable());
+                    return loaded.describedAs(source + " (" + bundle + ", " + loaded.entries().size() + " certificates)");
                 }
             }
             throw new InvalidTrustStoreException(source + ": no CA bundle at " + String.join(" or ", BUNDLES)

@@ -1,7 +1,10 @@
 package io.github.atstrust.testkit.audit;
 
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,8 +26,29 @@ public record LoadedTrustStore(String description, String format, List<Entry> en
         unreadable = List.copyOf(unreadable);
     }
 
-    public List<X509Certificate> certificates() {
-        return entries.stream().map(Entry::certificate).toList();
+    /**
+     * The certificates of a loaded key store, by alias; entries that are not X.509 certificates are listed as
+     * unreadable. {@code source} names the store in the description.
+     *
+     * @throws KeyStoreException when the store was not loaded
+     */
+    public static LoadedTrustStore fromKeyStore(KeyStore store, String source) throws KeyStoreException {
+        List<Entry> entries = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (String alias : Collections.list(store.aliases())) {
+            if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+                entries.add(new Entry(alias, certificate));
+            } else {
+                unreadable.add(alias + ": not an X.509 certificate entry");
+            }
+        }
+        return new LoadedTrustStore(source + " (" + store.getType() + ", " + entries.size() + " certificates)",
+                store.getType(), entries, unreadable);
+    }
+
+    /** The same certificates under another description, e.g. where a temporary copy really came from. */
+    public LoadedTrustStore describedAs(String newDescription) {
+        return new LoadedTrustStore(newDescription, format, entries, unreadable);
     }
 
     /** An in-memory key store with every certificate as a trusted entry under its name. */

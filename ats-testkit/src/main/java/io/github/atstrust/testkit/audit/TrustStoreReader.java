@@ -10,12 +10,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -69,8 +67,8 @@ final class TrustStoreReader {
         String password = System.getProperty("javax.net.ssl.trustStorePassword");
         char[] secret = password == null ? TrustStoreSource.DEFAULT_PASSWORD.toCharArray() : password.toCharArray();
         LoadedTrustStore loaded = readFile(file, bytes(file), secret, file.toString());
-        return new LoadedTrustStore(file + " (" + origin + ", " + loaded.format() + ", " + loaded.entries().size()
-                + " certificates)", loaded.format(), loaded.entries(), loaded.unreadable());
+        return loaded.describedAs(file + " (" + origin + ", " + loaded.format() + ", " + loaded.entries().size()
+                + " certificates)");
     }
 
     private static LoadedTrustStore readFile(Path path, byte[] bytes, char[] password, String name) {
@@ -136,21 +134,11 @@ final class TrustStoreReader {
         } catch (GeneralSecurityException e) {
             throw new InvalidTrustStoreException(path + ": cannot read this " + type + " store (" + e.getMessage() + ")", e);
         }
-        List<LoadedTrustStore.Entry> entries = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
         try {
-            for (String alias : Collections.list(store.aliases())) {
-                Certificate certificate = store.getCertificate(alias);
-                if (certificate instanceof X509Certificate x509) {
-                    entries.add(new LoadedTrustStore.Entry(alias, x509));
-                } else {
-                    unreadable.add(alias + ": not an X.509 certificate entry");
-                }
-            }
+            return LoadedTrustStore.fromKeyStore(store, name);
         } catch (GeneralSecurityException e) {
             throw new InvalidTrustStoreException(path + ": cannot list the entries (" + e.getMessage() + ")", e);
         }
-        return new LoadedTrustStore(name + " (" + type + ", " + entries.size() + " certificates)", type, entries, unreadable);
     }
 
     private static boolean isSingleDerCertificate(byte[] bytes) {
