@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -20,9 +19,6 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class ImageTrustAudit {
 
-    /** Where distributions keep the bundle: Debian/Ubuntu/Alpine, then RHEL/Fedora. */
-    static final List<String> BUNDLES = List.of("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt");
-
     private ImageTrustAudit() {
     }
 
@@ -30,25 +26,22 @@ public final class ImageTrustAudit {
         try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withCommand("sleep", "infinity")) {
             container.start();
-            Path dir = Files.createTempDirectory("ats-image-audit-");
+            Path copy = Files.createTempFile("ats-image-audit-", ".pem");
             try {
-                for (String bundle : BUNDLES) {
-                    Path copy = dir.resolve("bundle.pem");
+                for (String bundle : TrustStoreSource.IMAGE_BUNDLES) {
                     try {
                         container.copyFileFromContainer(bundle, copy.toString());
                     } catch (RuntimeException missing) {
                         continue;
                     }
                     LoadedTrustStore loaded = TrustStoreSource.of(copy, null).load();
-                    return TrustStoreAudit.audit(loaded.describedAs(image + ":" + bundle + " (PEM bundle, "
+                    return TrustStoreAudit.audit(loaded.describedAs("docker:" + image + " (" + bundle + ", "
                             + loaded.entries().size() + " certificates)"));
                 }
-                throw new IllegalArgumentException("docker:" + image + ": no CA bundle at " + String.join(" or ", BUNDLES)
-                        + "; install ca-certificates in the image");
+                throw new IllegalArgumentException("docker:" + image + ": no CA bundle at "
+                        + String.join(" or ", TrustStoreSource.IMAGE_BUNDLES) + "; install ca-certificates in the image");
             } finally {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                Files.deleteIfExists(copy);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot audit image " + image + ": " + e.getMessage(), e);

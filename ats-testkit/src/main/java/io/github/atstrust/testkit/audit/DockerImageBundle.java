@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,9 +13,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class DockerImageBundle {
 
-    /** Debian/Ubuntu/Alpine, then RHEL/Fedora. */
-    private static final List<String> BUNDLES = List.of("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt");
-
     private DockerImageBundle() {
     }
 
@@ -25,26 +21,24 @@ final class DockerImageBundle {
         // inspect first: `docker create` would try to pull a missing image from a registry
         docker(source, "image", "inspect", "--format", "{{.Id}}", image);
         String container = docker(source, "create", image, "true").strip();
-        Path dir = null;
+        Path copy = null;
         try {
-            dir = Files.createTempDirectory("ats-image-");
-            for (String bundle : BUNDLES) {
-                Path copy = dir.resolve("bundle.pem");
+            copy = Files.createTempFile("ats-image-", ".pem");
+            for (String bundle : TrustStoreSource.IMAGE_BUNDLES) {
                 if (run("docker", "cp", container + ":" + bundle, copy.toString()).exitCode == 0) {
                     LoadedTrustStore loaded = TrustStoreReader.readPemBundle(copy,
                             Files.readString(copy, StandardCharsets.US_ASCII));
                     return loaded.describedAs(source + " (" + bundle + ", " + loaded.entries().size() + " certificates)");
                 }
             }
-            throw new InvalidTrustStoreException(source + ": no CA bundle at " + String.join(" or ", BUNDLES)
-                    + "; install ca-certificates in the image");
+            throw new InvalidTrustStoreException(source + ": no CA bundle at "
+                    + String.join(" or ", TrustStoreSource.IMAGE_BUNDLES) + "; install ca-certificates in the image");
         } catch (IOException e) {
             throw new InvalidTrustStoreException(source + ": cannot copy the bundle out (" + e.getMessage() + ")", e);
         } finally {
             run("docker", "rm", "-f", container);
-            if (dir != null) {
-                dir.resolve("bundle.pem").toFile().delete();
-                dir.toFile().delete();
+            if (copy != null) {
+                copy.toFile().delete();
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.audit;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Objects;
  * @param dockerImage an image whose CA bundle is read with the {@code docker} command, or {@code null}
  */
 public record TrustStoreSource(Path path, char[] password, String dockerImage) {
+
+    /** Where Linux images keep their OS CA bundle: Debian/Ubuntu/Alpine, then RHEL/Fedora. */
+    public static final List<String> IMAGE_BUNDLES =
+            List.of("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt");
 
     /** What {@code keytool} and the JDK's cacerts use. */
     public static final String DEFAULT_PASSWORD = "changeit";
