@@ -69,7 +69,7 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
             ExecResult result = execInContainer(command);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return result.getExitCode() == 0
-                    ? new HandshakeOutcome(true, null, null, null, List.of(), null, null, elapsed)
+                    ? HandshakeOutcome.accepted(elapsed)
                     : HandshakeOutcome.rejected(new IOException(String.join(" ", command) + " exited "
                             + result.getExitCode() + ": " + (result.getStderr() + result.getStdout()).strip()), elapsed);
         } catch (IOException e) {

@@ -157,7 +157,7 @@ class NonJvmClientsTest {
     private static void verify(String client, String scenario, String profile, Expectation expected, boolean accepted,
                                String words, Duration elapsed) {
         HandshakeOutcome outcome = accepted
-                ? new HandshakeOutcome(true, null, null, null, List.of(), null, null, elapsed)
+                ? HandshakeOutcome.accepted(elapsed)
                 : HandshakeOutcome.rejected(new IOException(words.strip()), elapsed);
         ClientsReport.row(client, scenario, profile, expected, outcome);
         assertThat(outcome).as("%s: %s under %s", client, scenario, profile).matches(expected);

@@ -10,7 +10,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -87,12 +86,6 @@ public final class FakeAtsHierarchy {
             return new KeyPair(Pem.single(text, PublicKey.class, resource(keyFile)),
                     Pem.single(text, PrivateKey.class, resource(keyFile)));
         });
-    }
-
-    /** Fake Amazon Root CA 1–4, self-signed. */
-    public List<X509Certificate> amazonRoots() {
-        return List.of(certificate(FakeCa.AMAZON_ROOT_CA_1), certificate(FakeCa.AMAZON_ROOT_CA_2),
-                certificate(FakeCa.AMAZON_ROOT_CA_3), certificate(FakeCa.AMAZON_ROOT_CA_4));
     }
 
     private static String text(String relativePath) {

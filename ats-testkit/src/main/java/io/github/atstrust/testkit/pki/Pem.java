@@ -1,7 +1,6 @@
 package io.github.atstrust.testkit.pki;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -53,15 +52,10 @@ public final class Pem {
      * @throws IllegalArgumentException naming {@code source} when the text is not well-formed PEM
      */
     public static List<Object> decode(String text, String source) {
-        return decode(new StringReader(text), source);
-    }
-
-    /** Like {@link #decode(String, String)}, from a reader. */
-    public static List<Object> decode(Reader reader, String source) {
         List<Object> objects = new ArrayList<>();
         JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
         JcaX509CertificateConverter certificates = new JcaX509CertificateConverter();
-        try (PEMParser parser = new PEMParser(reader)) {
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object object;
             while ((object = parser.readObject()) != null) {
                 if (object instanceof X509CertificateHolder holder) {

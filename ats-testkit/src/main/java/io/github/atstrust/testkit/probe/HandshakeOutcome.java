@@ -46,7 +46,7 @@ public record HandshakeOutcome(boolean accepted, String protocol, String cipherS
         long start = System.nanoTime();
         try {
             Object result = call.call();
-            return accepted(result, Duration.ofNanos(System.nanoTime() - start));
+            return fromResult(result, Duration.ofNanos(System.nanoTime() - start));
         } catch (Throwable failure) {
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -64,6 +64,11 @@ public record HandshakeOutcome(boolean accepted, String protocol, String cipherS
             call.run();
             return null;
         });
+    }
+
+    /** An acceptance known only by its elapsed time, e.g. a command-line client that exited 0. */
+    public static HandshakeOutcome accepted(Duration elapsed) {
+        return new HandshakeOutcome(true, null, null, null, List.of(), null, null, elapsed);
     }
 
     /** A rejection classified from what the client threw. */
@@ -98,7 +103,7 @@ public record HandshakeOutcome(boolean accepted, String protocol, String cipherS
         return describe();
     }
 
-    private static HandshakeOutcome accepted(Object result, Duration elapsed) {
+    private static HandshakeOutcome fromResult(Object result, Duration elapsed) {
         SSLSession session = null;
         String alpn = null;
         List<X509Certificate> chain = List.of();
