@@ -1,5 +1,6 @@
 package io.github.atstrust.testkit;
 
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.trust.TrustProfile;
@@ -9,10 +10,22 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** The cells of the declared truth table, for parameterized tests: (scenario id, profile id). */
+/** The cells of the declared truth table, for parameterized tests: (scenario id, profile id); and how to compare. */
 public final class TruthTable {
 
     private TruthTable() {
+    }
+
+    /**
+     * What a client said, in the words of {@link io.github.atstrust.testkit.scenario.ExpectedOutcome#toString()}:
+     * {@code accept}, {@code reject (EXPIRED)}, or {@code no verdict: …} (which equals no expectation).
+     */
+    public static String said(HandshakeOutcome outcome) {
+        return switch (outcome.kind()) {
+            case ACCEPTED -> "accept";
+            case REJECTED -> "reject (" + outcome.reason() + ")";
+            case NO_VERDICT -> outcome.describe();
+        };
     }
 
     /** Every scenario with empty {@code requires} × every built-in profile. */

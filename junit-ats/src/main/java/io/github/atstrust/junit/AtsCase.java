@@ -3,7 +3,7 @@ package io.github.atstrust.junit;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.ThrowingCallable;
 import io.github.atstrust.testkit.probe.ThrowingRunnable;
-import io.github.atstrust.testkit.scenario.Expectation;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
@@ -38,9 +38,9 @@ public final class AtsCase {
         return endpoint;
     }
 
-    /** What a client trusting {@link #profile()} should do with this scenario. */
-    public Expectation expectation() {
-        return endpoint.expectationFor(profile);
+    /** What a client trusting {@link #profile()} should do with this scenario: accept, or reject for a reason. */
+    public ExpectedOutcome expectation() {
+        return endpoint.expectedOutcomeFor(profile);
     }
 
     /** Runs the client call, classifies how it ended and records it in the report. */
@@ -58,7 +58,7 @@ public final class AtsCase {
         });
     }
 
-    /** {@code ats-root-ca-3 with amazon-root-ca-3 → accept}. */
+    /** {@code ats-root-ca-3 with amazon-root-ca-3 → accept}, {@code expired with no-ats → reject (UNTRUSTED_ROOT)}. */
     @Override
     public String toString() {
         return scenario().id() + " with " + profile.id() + " → " + expectation();

@@ -93,7 +93,7 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
 
         @Override
         public String getDisplayName(int invocationIndex) {
-            return endpoint.id() + " (" + endpoint.uri() + ") → " + endpoint.expectation().toString().toLowerCase(Locale.ROOT);
+            return endpoint.id() + " (" + endpoint.uri() + ") → " + endpoint.expectedOutcome();
         }
 
         @Override

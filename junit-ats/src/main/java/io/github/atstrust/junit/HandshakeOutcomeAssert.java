@@ -3,12 +3,15 @@ package io.github.atstrust.junit;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.Expectation;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.time.Duration;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a {@link HandshakeOutcome}, with failure messages in words:
  * {@code expected the handshake to be rejected because UNTRUSTED_ROOT, but it was accepted with TLSv1.3/h2 in 12 ms}.
+ * An outcome with no verdict (connection refused, a peer that does not speak TLS, an exception of the probed
+ * code) satisfies none of them; the failure says what happened and keeps the cause's stack trace.
  */
 public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcomeAssert, HandshakeOutcome> {
 
@@ -16,33 +19,25 @@ public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcom
         super(actual, HandshakeOutcomeAssert.class);
     }
 
+    /** The handshake completed and the client accepted the chain. */
     public HandshakeOutcomeAssert isAccepted() {
-        isNotNull();
-        if (actual.rejected()) {
-            failWithMessage("expected the handshake to be accepted, but it was %s", actual.describe());
-        }
-        return this;
+        return expect(actual.accepted(), "to be accepted");
     }
 
+    /** The client refused the chain during the handshake, for any reason. */
     public HandshakeOutcomeAssert isRejected() {
-        isNotNull();
-        if (actual.accepted()) {
-            failWithMessage("expected the handshake to be rejected, but it was %s", actual.describe());
-        }
-        return this;
+        return expect(actual.rejected(), "to be rejected");
     }
 
+    /** The client refused the chain during the handshake because of {@code reason}. */
     public HandshakeOutcomeAssert isRejectedBecause(RejectionReason reason) {
-        isNotNull();
-        if (actual.accepted() || actual.reason() != reason) {
-            failWithMessage("expected the handshake to be rejected because %s, but it was %s", reason, actual.describe());
-        }
-        return this;
+        return expect(actual.rejected() && actual.reason() == reason, "to be rejected because " + reason);
     }
 
-    /** Accepted or rejected, whichever {@code expectation} says. */
-    public HandshakeOutcomeAssert matches(Expectation expectation) {
-        return expectation == Expectation.ACCEPT ? isAccepted() : isRejected();
+    /** Accepted, or rejected for the declared reason, whichever {@code expected} says. */
+    public HandshakeOutcomeAssert matches(ExpectedOutcome expected) {
+        isNotNull();
+        return expected.verdict() == Expectation.ACCEPT ? isAccepted() : isRejectedBecause(expected.reason());
     }
 
     /** Ended (either way) within {@code limit}: a client that hangs is broken even when it rejects. */
@@ -53,5 +48,19 @@ public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcom
                     actual.describe());
         }
         return this;
+    }
+
+    private HandshakeOutcomeAssert expect(boolean holds, String what) {
+        isNotNull();
+        if (holds) {
+            return this;
+        }
+        String message = "expected the handshake " + what + ", but "
+                + (actual.hasNoVerdict() ? actual.describe() : "it was " + actual.describe());
+        AssertionError failure = new AssertionError(descriptionText().isEmpty() ? message : "[" + descriptionText() + "] " + message);
+        if (actual.hasNoVerdict() && actual.cause() != null) {
+            failure.initCause(actual.cause());
+        }
+        throw failure;
     }
 }

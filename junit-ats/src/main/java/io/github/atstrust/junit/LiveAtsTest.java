@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * &#64;LiveAtsTest
  * void realEndpointsAreJudgedAsDocumented(LiveEndpoint endpoint) {
  *     assertThat(HandshakeOutcome.of(() -> http.send(HttpRequest.newBuilder(endpoint.uri()).build(), ofString())))
- *             .matches(endpoint.expectation());
+ *             .matches(endpoint.expectedOutcome());
  * }
  * </pre>
  */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.Expectation;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,11 +35,18 @@ final class TrustReport {
         this.directory = directory;
     }
 
-    void record(String test, String scenario, String profile, Expectation expected, HandshakeOutcome outcome) {
-        Expectation got = outcome.accepted() ? Expectation.ACCEPT : Expectation.REJECT;
-        rows.add(new Row(test, scenario, profile, expected.toString(), got.toString(),
-                outcome.accepted() ? "" : outcome.reason().name(), outcome.elapsed().toMillis(), got == expected,
-                outcome.accepted() ? outcome.describe() : String.valueOf(outcome.cause())));
+    void record(String test, String scenario, String profile, ExpectedOutcome expected, HandshakeOutcome outcome) {
+        String got = switch (outcome.kind()) {
+            case ACCEPTED -> "accept";
+            case REJECTED -> "reject";
+            case NO_VERDICT -> "no verdict";
+        };
+        boolean agrees = outcome.accepted() ? expected.verdict() == Expectation.ACCEPT
+                : outcome.rejected() && outcome.reason() == expected.reason();
+        rows.add(new Row(test, scenario, profile, expected.toString(), got,
+                outcome.rejected() ? outcome.reason().name() : "", outcome.elapsed().toMillis(), agrees,
+                outcome.accepted() ? outcome.describe() : outcome.hasNoVerdict() ? outcome.describe()
+                        : String.valueOf(outcome.cause())));
     }
 
     /** Writes the report when any case was probed. */

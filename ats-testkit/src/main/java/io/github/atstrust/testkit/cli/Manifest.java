@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The manifest {@code serve} writes (version 1, see DESIGN.md): exported profile files and, per scenario,
- * its URL, {@code requires} and the expectation for every profile id. How non-JVM clients use the kit.
+ * its URL, {@code requires}, the expectation for every profile id and the expected reason of every rejection. How non-JVM clients use the kit.
  */
 record Manifest(int version, List<ProfileEntry> profiles, List<ScenarioEntry> scenarios) {
 
@@ -24,8 +24,12 @@ record Manifest(int version, List<ProfileEntry> profiles, List<ScenarioEntry> sc
                         String storePassword) {
     }
 
+    /**
+     * One scenario; {@code reasons} (additive to version 1) holds, for every profile whose expectation is
+     * {@code reject}, the {@code RejectionReason} a correct client gives, e.g. {@code "UNTRUSTED_ROOT"}.
+     */
     record ScenarioEntry(String id, String description, String url, String hostname, int port, List<String> requires,
-                         Map<String, String> expect) {
+                         Map<String, String> expect, Map<String, String> reasons) {
     }
 
     static Manifest of(List<ExportedProfile> profiles, List<AtsEndpoint> endpoints) {
@@ -38,9 +42,13 @@ record Manifest(int version, List<ProfileEntry> profiles, List<ScenarioEntry> sc
     private static ScenarioEntry entry(AtsEndpoint endpoint) {
         Scenario scenario = endpoint.scenario();
         Map<String, String> expect = new LinkedHashMap<>();
-        TrustProfiles.builtIn().forEach(p -> expect.put(p.id(), endpoint.expectationFor(p).toString()));
+        Map<String, String> reasons = new LinkedHashMap<>();
+        TrustProfiles.builtIn().forEach(p -> {
+            expect.put(p.id(), endpoint.expectationFor(p).toString());
+            endpoint.expectedReasonFor(p).ifPresent(reason -> reasons.put(p.id(), reason.name()));
+        });
         return new ScenarioEntry(scenario.id(), scenario.description(), endpoint.uri().toString(), endpoint.hostname(),
-                endpoint.port(), scenario.requires().stream().sorted().toList(), expect);
+                endpoint.port(), scenario.requires().stream().sorted().toList(), expect, reasons);
     }
 
     /** Writes the manifest atomically: a reader never sees a half-written file. */

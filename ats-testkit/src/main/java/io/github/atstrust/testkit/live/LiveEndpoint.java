@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.live;
 
 import io.github.atstrust.testkit.probe.RejectionReason;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.scenario.Expectation;
 import java.net.URI;
 import java.util.Set;
@@ -18,6 +19,11 @@ public record LiveEndpoint(String id, URI uri, Expectation expectation, Rejectio
 
     public LiveEndpoint {
         requires = Set.copyOf(requires);
+    }
+
+    /** The expectation with its reason, for {@code matches(…)}. */
+    public ExpectedOutcome expectedOutcome() {
+        return expectation == Expectation.ACCEPT ? ExpectedOutcome.accept() : ExpectedOutcome.reject(expectedReason);
     }
 
     public String host() {

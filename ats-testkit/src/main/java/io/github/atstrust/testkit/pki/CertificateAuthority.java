@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.pki;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -32,7 +34,9 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -116,21 +120,65 @@ public final class CertificateAuthority {
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames(spec.hostNames()));
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
             builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuerKey));
-            if (spec.crlUri() != null) {
-                GeneralNames crl = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier,
-                        spec.crlUri().toString()));
-                builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-                        new DistributionPoint(new DistributionPointName(crl), null, null)}));
-            }
-            if (spec.ocspUri() != null) {
-                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-                        new AccessDescription(AccessDescription.id_ad_ocsp,
-                                new GeneralName(GeneralName.uniformResourceIdentifier, spec.ocspUri().toString()))));
-            }
+            addPublicationUrls(builder, spec.crlUri(), spec.ocspUri(), spec.caIssuersUri());
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(signer(issuerKey, spec.signatureAlgorithm(), signingKey)));
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException("could not mint a leaf for " + spec.hostNames(), e);
+        }
+    }
+
+    /**
+     * Issues a copy of the CA certificate {@code template} under this CA: the same subject, key, validity and
+     * extensions, a fresh serial, and the given CRL distribution point, OCSP responder and caIssuers URLs (each
+     * may be {@code null}), as a server that publishes its CAs hands them out. Signed with the template's
+     * signature algorithm.
+     *
+     * @throws IllegalArgumentException when {@code template} was not issued under this CA's name
+     */
+    public X509Certificate issueCopy(X509Certificate template, URI crl, URI ocsp, URI caIssuers) {
+        if (!template.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
+            throw new IllegalArgumentException(template.getSubjectX500Principal() + " is issued by "
+                    + template.getIssuerX500Principal() + ", not by " + certificate.getSubjectX500Principal());
+        }
+        try {
+            X509CertificateHolder source = new JcaX509CertificateHolder(template);
+            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(source.getIssuer(),
+                    new BigInteger(159, SERIALS).setBit(158), source.getNotBefore(), source.getNotAfter(),
+                    source.getSubject(), source.getSubjectPublicKeyInfo());
+            for (Object oid : source.getExtensionOIDs()) {
+                ASN1ObjectIdentifier id = (ASN1ObjectIdentifier) oid;
+                if (!id.equals(Extension.authorityInfoAccess) && !id.equals(Extension.cRLDistributionPoints)) {
+                    builder.copyAndAddExtension(id, source.getExtension(id).isCritical(), source);
+                }
+            }
+            addPublicationUrls(builder, crl, ocsp, caIssuers);
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder(template.getSigAlgName()).build(privateKey)));
+        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+            throw new IllegalStateException("could not issue a copy of " + template.getSubjectX500Principal(), e);
+        }
+    }
+
+    private static void addPublicationUrls(X509v3CertificateBuilder builder, URI crl, URI ocsp, URI caIssuers)
+            throws java.io.IOException {
+        if (crl != null) {
+            GeneralNames names = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crl.toString()));
+            builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(names), null, null)}));
+        }
+        List<AccessDescription> access = new ArrayList<>();
+        if (ocsp != null) {
+            access.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+                    new GeneralName(GeneralName.uniformResourceIdentifier, ocsp.toString())));
+        }
+        if (caIssuers != null) {
+            access.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+                    new GeneralName(GeneralName.uniformResourceIdentifier, caIssuers.toString())));
+        }
+        if (!access.isEmpty()) {
+            builder.addExtension(Extension.authorityInfoAccess, false,
+                    new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)));
         }
     }
 

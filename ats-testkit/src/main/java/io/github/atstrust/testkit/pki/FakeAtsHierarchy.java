@@ -78,6 +78,27 @@ public final class FakeAtsHierarchy {
         return new CertificateAuthority(certificates.get(ca), key);
     }
 
+    /**
+     * The CA whose key signed {@code ca}: the self-signed root or the intermediate named as its issuer; a
+     * self-signed root is its own issuer.
+     */
+    public FakeCa issuerOf(FakeCa ca) {
+        X509Certificate certificate = certificates.get(ca);
+        for (FakeCa candidate : FakeCa.values()) {
+            if (candidate.keyHolder() == candidate
+                    && certificates.get(candidate).getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no fake CA named " + certificate.getIssuerX500Principal() + " issued " + ca.id());
+    }
+
+    /** Whether {@code ca} is a self-signed root (not a cross-certificate or an intermediate). */
+    public boolean isRoot(FakeCa ca) {
+        X509Certificate certificate = certificates.get(ca);
+        return certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal());
+    }
+
     /** A key pair from the fixture pool, for minting leaves without generating keys. */
     public KeyPair leafKeyPair(KeyType type) {
         return leafKeys.computeIfAbsent(type, t -> {

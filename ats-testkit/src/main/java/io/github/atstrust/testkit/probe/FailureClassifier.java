@@ -1,73 +1,156 @@
 package io.github.atstrust.testkit.probe;
 
+import io.github.atstrust.testkit.probe.HandshakeOutcome.Kind;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateRevokedException;
+import java.security.cert.PKIXReason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLException;
 
 /**
  * Classification of client failures as data: an ordered list of rules, each a test on one throwable of the
- * cause chain. The first rule matching any throwable (walking from the outermost) wins, so specific causes
- * (revoked, expired) are listed before generic ones (no trusted path). Add a client's wording by adding a rule.
+ * cause chain (a command-line client's output is one throwable with its words). The first rule matching any
+ * throwable, walking from the outermost, wins. Rules that mean <em>nothing was judged</em> (no connection,
+ * a peer that does not speak TLS) come first, so that a dead endpoint is never read as a refusal; then the
+ * specific reasons (revoked, expired) before the generic ones (no trusted path). A TLS failure no rule names
+ * is {@link RejectionReason#OTHER}; anything else the probed code threw is no verdict. Add a client's wording
+ * by adding to a rule.
  */
 final class FailureClassifier {
 
-    private record Rule(RejectionReason reason, Predicate<Throwable> matches) {
+    /** How a failure is judged: its kind, the reason of a rejection, what happened when there is no verdict. */
+    record Judgement(Kind kind, RejectionReason reason, String noVerdict) {
     }
 
+    private record Rule(Judgement judgement, Predicate<Throwable> matches) {
+    }
+
+    private static final String AWS_SERVICE_EXCEPTION = "software.amazon.awssdk.core.exception.SdkServiceException";
+
     private static final List<Rule> RULES = List.of(
-            rule(RejectionReason.TIMEOUT, t -> t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof java.util.concurrent.TimeoutException
-                    || simpleName(t).contains("Timeout") || message(t).equals("timeout")
-                    || message(t).contains("timed out")),
-            rule(RejectionReason.REVOKED, t -> t instanceof CertificateRevokedException
-                    || reason(t) == BasicReason.REVOKED || message(t).contains("certificate revoked")),
-            rule(RejectionReason.EXPIRED, t -> t instanceof CertificateExpiredException
-                    || reason(t) == BasicReason.EXPIRED || message(t).contains("certificate has expired")),
-            rule(RejectionReason.NOT_YET_VALID, t -> t instanceof CertificateNotYetValidException
-                    || reason(t) == BasicReason.NOT_YET_VALID || message(t).contains("not yet valid")),
-            rule(RejectionReason.WEAK_ALGORITHM, t -> reason(t) == BasicReason.ALGORITHM_CONSTRAINED
-                    || message(t).contains("algorithm constraints") || message(t).contains("too weak")
-                    || message(t).contains("key too small")),
-            rule(RejectionReason.HOSTNAME_MISMATCH, t -> message(t).contains("no subject alternative")
-                    || message(t).contains("doesn't match any of the subject alternative names") // Apache HttpClient 5
-                    || message(t).contains("no alternative certificate subject name matches") // curl
-                    || message(t).contains("no name matching") || message(t).contains("hostname")
-                    && (message(t).contains("not verified") || message(t).contains("mismatch"))
+            // The JDK HttpClient's connect timeout spans the TLS handshake (a stalled handshake ends that way), and
+            // its cause is a ConnectException: judged first, as a handshake that did not complete in time.
+            rejected(RejectionReason.TIMEOUT, t -> t instanceof HttpConnectTimeoutException),
+            // Nothing was judged: no TCP connection, or no TLS peer at the other end.
+            noVerdict("connect timed out before any TLS byte", t -> simpleName(t).contains("ConnectTimeout")
+                    || says(t, "connect timed out", "connection timed out")
+                    || t instanceof SocketTimeoutException && says(t, "failed to connect")), // OkHttp
+            noVerdict("connection refused", t -> t instanceof ConnectException
+                    || says(t, "connection refused", "econnrefused", "couldn't connect to server")),
+            noVerdict("unknown host", t -> t instanceof UnknownHostException || t instanceof UnresolvedAddressException
+                    || says(t, "could not resolve host", "name or service not known", "enotfound",
+                    "nodename nor servname", "temporary failure in name resolution")),
+            noVerdict("host unreachable", t -> t instanceof NoRouteToHostException
+                    || says(t, "no route to host", "network is unreachable", "ehostunreach", "enetunreach")),
+            noVerdict("the peer does not speak TLS", t -> simpleName(t).equals("NotSslRecordException")
+                    || says(t, "unsupported or unrecognized ssl message", "plaintext connection", "wrong version number",
+                    "packet length too long", "wrong_version_number")),
+            noVerdict("the server closed the connection before the handshake completed", t -> says(t,
+                    "remote host terminated the handshake", "connection reset", "broken pipe", "unexpected eof",
+                    "eof occurred in violation of protocol", "socket hang up", "econnreset", "closed by peer")),
+            // An AWS service error is an HTTP answer: the handshake completed and the chain was accepted.
+            new Rule(new Judgement(Kind.ACCEPTED, null, null), t -> isA(t, AWS_SERVICE_EXCEPTION)),
+            rejected(RejectionReason.TIMEOUT, t -> t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
+                    || t instanceof TimeoutException || simpleName(t).contains("Timeout")
+                    || message(t).equals("timeout") || says(t, "timed out", "ssl connection timeout")),
+            rejected(RejectionReason.REVOKED, t -> t instanceof CertificateRevokedException
+                    || reason(t) == BasicReason.REVOKED || says(t, "certificate revoked")),
+            rejected(RejectionReason.EXPIRED, t -> t instanceof CertificateExpiredException
+                    || reason(t) == BasicReason.EXPIRED || says(t, "certificate has expired")),
+            rejected(RejectionReason.NOT_YET_VALID, t -> t instanceof CertificateNotYetValidException
+                    || reason(t) == BasicReason.NOT_YET_VALID || says(t, "not yet valid")),
+            rejected(RejectionReason.NOT_A_CA, t -> reason(t) == PKIXReason.NOT_CA_CERT
+                    || reason(t) == PKIXReason.INVALID_KEY_USAGE && says(t, "keycertsign")
+                    || says(t, "keycertsign bit is not set", "not a ca certificate", "invalid ca certificate")),
+            rejected(RejectionReason.PATH_LENGTH_EXCEEDED, t -> reason(t) == PKIXReason.PATH_TOO_LONG
+                    || says(t, "pathlenconstraint violated", "path length constraint exceeded")),
+            rejected(RejectionReason.WRONG_EXTENDED_KEY_USAGE, t -> says(t, "extended key usage does not permit",
+                    "unsupported certificate purpose", "unsuitable certificate purpose", "extendedkeyusage")),
+            rejected(RejectionReason.WEAK_ALGORITHM, t -> reason(t) == BasicReason.ALGORITHM_CONSTRAINED
+                    || says(t, "algorithm constraints", "too weak", "key too small")),
+            rejected(RejectionReason.HOSTNAME_MISMATCH, t -> says(t, "no subject alternative",
+                    "doesn't match any of the subject alternative names", // Apache HttpClient 5
+                    "no alternative certificate subject name matches", // curl
+                    "does not match certificate's altnames", // Node
+                    "no name matching", "hostname mismatch", "hostname verification failed")
+                    || says(t, "hostname") && says(t, "not verified")
                     || simpleName(t).contains("HostnameMismatch")),
-            rule(RejectionReason.UNTRUSTED_ROOT, t -> simpleName(t).equals("SunCertPathBuilderException")
-                    || message(t).contains("unable to find valid certification path")
-                    || message(t).contains("path building failed") || message(t).contains("trust anchor")
-                    || message(t).contains("unknown ca") || message(t).contains("self-signed certificate")
-                    || message(t).contains("unable to get local issuer")),
-            rule(RejectionReason.PROTOCOL, t -> t instanceof javax.net.ssl.SSLHandshakeException
-                    && (message(t).contains("protocol") || message(t).contains("no appropriate")
-                    || message(t).contains("handshake_failure") || message(t).contains("cipher"))
-                    || t instanceof javax.net.ssl.SSLProtocolException));
+            rejected(RejectionReason.INCOMPLETE_CHAIN, t -> says(t, "incomplete chain")),
+            rejected(RejectionReason.UNTRUSTED_ROOT, t -> simpleName(t).equals("SunCertPathBuilderException")
+                    || says(t, "unable to find valid certification path", "path building failed", "trust anchor",
+                    "unknown ca", "self-signed certificate", "self signed certificate", "unable to get local issuer",
+                    "unable to get issuer certificate", "unable_to_get_issuer_cert")),
+            rejected(RejectionReason.PROTOCOL, t -> t instanceof javax.net.ssl.SSLHandshakeException
+                    && says(t, "protocol", "no appropriate", "handshake_failure", "cipher")
+                    || t instanceof javax.net.ssl.SSLProtocolException
+                    || t instanceof CommandFailure && says(t, "alert protocol version", "no protocols available",
+                    "unsupported protocol", "tlsv1 alert", "sslv3 alert handshake failure")),
+            // The client failed its handshake for a reason no rule above names yet.
+            rejected(RejectionReason.OTHER, t -> t instanceof SSLException || t instanceof CertificateException
+                    || t instanceof CertPathValidatorException || t instanceof CertPathBuilderException
+                    || t instanceof CommandFailure && says(t, "ssl", "tls", "certificate")));
 
     private FailureClassifier() {
     }
 
-    static RejectionReason classify(Throwable failure) {
+    /**
+     * Judges a failure. An UNTRUSTED_ROOT becomes INCOMPLETE_CHAIN when the server is known to leave out an
+     * intermediate: clients word both alike.
+     */
+    static Judgement classify(Throwable failure, ProbeTarget target) {
         for (Rule rule : RULES) {
             for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (rule.matches().test(t)) {
-                    return rule.reason();
+                    Judgement judgement = rule.judgement();
+                    return judgement.reason() == RejectionReason.UNTRUSTED_ROOT && target.sendsIncompleteChain()
+                            ? new Judgement(Kind.REJECTED, RejectionReason.INCOMPLETE_CHAIN, null) : judgement;
                 }
             }
         }
-        return RejectionReason.OTHER;
+        return new Judgement(Kind.NO_VERDICT, null, (failure instanceof CommandFailure
+                ? "the command failed without a TLS error" : "the probed code threw " + failure.getClass().getName())
+                + ", not a TLS failure of the client");
     }
 
-    private static Rule rule(RejectionReason reason, Predicate<Throwable> matches) {
-        return new Rule(reason, matches);
+    /** A command-line client's failure: its exit code and what it printed. */
+    static final class CommandFailure extends Exception {
+        CommandFailure(int exitCode, String output) {
+            super("exit " + exitCode + ": " + output.strip());
+        }
+    }
+
+    private static Rule noVerdict(String what, Predicate<Throwable> matches) {
+        return new Rule(new Judgement(Kind.NO_VERDICT, null, what), matches);
+    }
+
+    private static Rule rejected(RejectionReason reason, Predicate<Throwable> matches) {
+        return new Rule(new Judgement(Kind.REJECTED, reason, null), matches);
+    }
+
+    private static boolean says(Throwable t, String... phrases) {
+        String message = message(t);
+        for (String phrase : phrases) {
+            if (message.contains(phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(Throwable t) {
@@ -78,7 +161,16 @@ final class FailureClassifier {
         return t.getClass().getSimpleName();
     }
 
-    private static BasicReason reason(Throwable t) {
-        return t instanceof CertPathValidatorException e && e.getReason() instanceof BasicReason basic ? basic : null;
+    private static boolean isA(Throwable t, String className) {
+        for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CertPathValidatorException.Reason reason(Throwable t) {
+        return t instanceof CertPathValidatorException e ? e.getReason() : null;
     }
 }

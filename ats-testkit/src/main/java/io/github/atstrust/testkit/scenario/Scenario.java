@@ -1,34 +1,38 @@
 package io.github.atstrust.testkit.scenario;
 
-import io.github.atstrust.testkit.pki.CertificateAuthority;
-import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
+import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import java.net.URI;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * One chain a server can present, declared as data: the leaf to mint and who issues it, the CA certificates
- * sent after it, which fake anchors make it acceptable, and what a client must do for the verdict to hold.
+ * sent after it, the fake anchors the chain leads to, its defect (if any), and what a client must do for the
+ * verdict to hold.
  *
- * <p>The expectation for any trust profile is derived, never tabulated: ACCEPT iff the profile holds one of
- * {@link #acceptingAnchors()}. Scenarios with a non-empty {@link #requires()} are judged that way only by
- * clients with those settings (e.g. {@code revocation-checking}).
+ * <p>The expectation for any trust profile is derived, never tabulated: ACCEPT iff the chain has no defect and
+ * the profile holds one of {@link #anchors()}. So is the reason of a rejection: a client holding none of the
+ * anchors fails on the path first ({@link RejectionReason#UNTRUSTED_ROOT}, or
+ * {@link RejectionReason#INCOMPLETE_CHAIN} when the server leaves out an intermediate); one that holds an anchor
+ * meets the chain's own {@link #defect()}. Scenarios with a non-empty {@link #requires()} are judged that way
+ * only by clients with those settings (e.g. {@code revocation-checking}).
  *
- * @param leafIssuer the CA signing the leaf, or {@code null} for a self-signed leaf
+ * @param leafIssuer    the CA signing the leaf, or {@code null} for a self-signed leaf
  * @param sentAfterLeaf CA certificates the server sends after the leaf, in order
- * @param acceptingAnchors fake anchors under which the chain is valid; empty for bad chains
- * @param requires client settings the verdict depends on; empty when every correct client agrees
+ * @param anchors       fake anchors the sent chain leads to; empty when it leads to none a profile holds
+ * @param defect        why every client with the {@code requires} settings refuses the chain even when it trusts
+ *                      an anchor, or {@code null} for a good chain
+ * @param requires      client settings the verdict depends on; empty when every correct client agrees
  */
 public record Scenario(String id, String description, LeafSpec leaf, FakeCa leafIssuer, List<FakeCa> sentAfterLeaf,
-                       Set<FakeCa> acceptingAnchors, Set<String> requires, ServerBehaviour behaviour) {
+                       Set<FakeCa> anchors, RejectionReason defect, Set<String> requires, ServerBehaviour behaviour) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -40,35 +44,66 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(leaf, "leaf");
         Objects.requireNonNull(behaviour, "behaviour");
+        if (defect == RejectionReason.OTHER) {
+            throw new IllegalArgumentException("scenario '" + id + "' declares OTHER: declare the reason a correct "
+                    + "client gives (add a RejectionReason and its classification if none fits)");
+        }
         sentAfterLeaf = List.copyOf(sentAfterLeaf);
-        acceptingAnchors = Set.copyOf(acceptingAnchors);
+        anchors = Set.copyOf(anchors);
         requires = Set.copyOf(requires);
+    }
+
+    /** The anchors under which the chain is accepted: {@link #anchors()} for a good chain, none for a bad one. */
+    public Set<FakeCa> acceptingAnchors() {
+        return defect == null ? anchors : Set.of();
     }
 
     /** The verdict a client trusting exactly {@code profile}'s anchors should reach. */
     public Expectation expectationFor(TrustProfile profile) {
-        return acceptingAnchors.stream().map(FakeCa::certificate).anyMatch(profile::trusts)
-                ? Expectation.ACCEPT : Expectation.REJECT;
+        return defect == null && trustsAnAnchor(profile) ? Expectation.ACCEPT : Expectation.REJECT;
     }
 
-    /** Mints the leaf now and returns the chain to send. */
-    public ServedChain mint() {
-        return mint(null, null);
+    /** The verdict and, for a rejection, the reason a client trusting exactly {@code profile}'s anchors gives. */
+    public ExpectedOutcome expectedOutcomeFor(TrustProfile profile) {
+        return expectedReasonFor(profile).map(ExpectedOutcome::reject).orElseGet(ExpectedOutcome::accept);
+    }
+
+    /** Why such a client refuses the chain; empty when it accepts it. */
+    public Optional<RejectionReason> expectedReasonFor(TrustProfile profile) {
+        if (expectationFor(profile) == Expectation.ACCEPT) {
+            return Optional.empty();
+        }
+        if (defect != null && (anchors.isEmpty() || trustsAnAnchor(profile))) {
+            return Optional.of(defect);
+        }
+        return Optional.of(sendsIncompleteChain() ? RejectionReason.INCOMPLETE_CHAIN : RejectionReason.UNTRUSTED_ROOT);
     }
 
     /**
-     * Mints the leaf now, with the given revocation URLs (both may be {@code null}), and returns the chain to send.
+     * Whether the chain stops below an intermediate CA: the last certificate sent (or the leaf) was issued by a
+     * fake CA that is only ever an intermediate, so no client reaches a root without fetching what was left out.
      */
-    public ServedChain mint(URI crlUri, URI ocspUri) {
-        FakeAtsHierarchy fake = FakeAtsHierarchy.load();
-        KeyPair keyPair = fake.leafKeyPair(leaf.keyType());
-        LeafSpec spec = crlUri == null && ocspUri == null ? leaf : leaf.revocation(crlUri, ocspUri);
-        X509Certificate leafCertificate = leafIssuer == null
-                ? CertificateAuthority.selfSigned(spec, keyPair)
-                : fake.authority(leafIssuer).issue(spec, keyPair);
-        List<X509Certificate> chain = new ArrayList<>();
-        chain.add(leafCertificate);
-        sentAfterLeaf.forEach(ca -> chain.add(fake.certificate(ca)));
-        return new ServedChain(chain, keyPair.getPrivate());
+    public boolean sendsIncompleteChain() {
+        if (leafIssuer == null) {
+            return false;
+        }
+        X509Certificate missingIssuerOf = sentAfterLeaf.isEmpty() ? null : sentAfterLeaf.get(sentAfterLeaf.size() - 1).certificate();
+        if (missingIssuerOf == null) {
+            return !selfSigned(leafIssuer.certificate());
+        }
+        if (selfSigned(missingIssuerOf)) {
+            return false;
+        }
+        List<X509Certificate> issuers = Arrays.stream(FakeCa.values()).map(FakeCa::certificate)
+                .filter(ca -> ca.getSubjectX500Principal().equals(missingIssuerOf.getIssuerX500Principal())).toList();
+        return !issuers.isEmpty() && issuers.stream().noneMatch(Scenario::selfSigned);
+    }
+
+    private boolean trustsAnAnchor(TrustProfile profile) {
+        return anchors.stream().map(FakeCa::certificate).anyMatch(profile::trusts);
+    }
+
+    private static boolean selfSigned(X509Certificate certificate) {
+        return certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal());
     }
 }

@@ -20,14 +20,27 @@ import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_SERVICES_ROOT_G2_C
 import static io.github.atstrust.testkit.pki.FakeCa.SUB_CA_BEYOND_PATH_LENGTH;
 import static io.github.atstrust.testkit.pki.FakeCa.UNTRUSTED_INTERMEDIATE;
 import static io.github.atstrust.testkit.scenario.ServerBehaviour.NORMAL;
+import static io.github.atstrust.testkit.scenario.ServerBehaviour.REVOKED_INTERMEDIATE;
 import static io.github.atstrust.testkit.scenario.ServerBehaviour.REVOKED_LEAF;
 import static io.github.atstrust.testkit.scenario.ServerBehaviour.STALL_HANDSHAKE;
 import static io.github.atstrust.testkit.scenario.ServerBehaviour.TLS12_ONLY;
+
+import static io.github.atstrust.testkit.probe.RejectionReason.EXPIRED;
+import static io.github.atstrust.testkit.probe.RejectionReason.HOSTNAME_MISMATCH;
+import static io.github.atstrust.testkit.probe.RejectionReason.INCOMPLETE_CHAIN;
+import static io.github.atstrust.testkit.probe.RejectionReason.NOT_A_CA;
+import static io.github.atstrust.testkit.probe.RejectionReason.NOT_YET_VALID;
+import static io.github.atstrust.testkit.probe.RejectionReason.PATH_LENGTH_EXCEEDED;
+import static io.github.atstrust.testkit.probe.RejectionReason.REVOKED;
+import static io.github.atstrust.testkit.probe.RejectionReason.UNTRUSTED_ROOT;
+import static io.github.atstrust.testkit.probe.RejectionReason.WEAK_ALGORITHM;
+import static io.github.atstrust.testkit.probe.RejectionReason.WRONG_EXTENDED_KEY_USAGE;
 
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.KeyType;
 import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.pki.LeafSpec.Purpose;
+import io.github.atstrust.testkit.probe.RejectionReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +65,11 @@ public final class ScenarioCatalogue {
      * and RSA only under 1024 bits, so it accepts these chains under a custom anchor.
      */
     public static final String STRICT_ALGORITHM_POLICY = "strict-algorithm-policy";
+    /**
+     * Client setting: fetching a missing intermediate from the leaf's caIssuers URL (Chromium; the JDK with
+     * {@code com.sun.security.enableAIAcaIssuers=true}).
+     */
+    public static final String AIA_FETCHING = "aia-fetching";
 
     private static final List<String> LOCAL_NAMES = List.of("localhost", "127.0.0.1", "::1");
     private static final LeafSpec RSA_LEAF = LeafSpec.forHosts(LOCAL_NAMES.toArray(String[]::new));
@@ -59,52 +77,63 @@ public final class ScenarioCatalogue {
             STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2);
     private static final Set<FakeCa> UNDER_ROOT_1 = Set.of(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2);
     private static final Set<FakeCa> NONE = Set.of();
+    private static final RejectionReason TIMEOUT_REASON = RejectionReason.TIMEOUT;
 
     private static final ScenarioCatalogue BUILT_IN = new ScenarioCatalogue(List.of(
             atsRoot(1, RSA_LEAF, AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2, AMAZON_ROOT_CA_1),
             atsRoot(2, RSA_LEAF, AMAZON_RSA_4096_M01, AMAZON_ROOT_CA_2_CROSS_G2, AMAZON_ROOT_CA_2),
             atsRoot(3, RSA_LEAF.keyType(KeyType.EC_P256), AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2, AMAZON_ROOT_CA_3),
             atsRoot(4, RSA_LEAF.keyType(KeyType.EC_P384), AMAZON_ECDSA_384_M01, AMAZON_ROOT_CA_4_CROSS_G2, AMAZON_ROOT_CA_4),
-            new Scenario("ats-acm-2024",
+            good("ats-acm-2024",
                     "ACM chain since August 2024: stops at Amazon Root CA 1 cross-signed by G2 (no Class 2 cross-sign)",
                     RSA_LEAF, AMAZON_RSA_2048_M01, List.of(AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2),
                     Set.of(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2), Set.of(), NORMAL),
-            new Scenario("rotated-intermediate",
+            good("rotated-intermediate",
                     "leaf under the second intermediate of Amazon Root CA 1 (intermediates rotate: never pin them)",
                     RSA_LEAF, AMAZON_RSA_2048_M02, withRoot1Cross(AMAZON_RSA_2048_M02), UNDER_ROOT_1, Set.of(), NORMAL),
-            new Scenario("tls12-only", "the Amazon Root CA 1 chain on a server that speaks only TLS 1.2",
+            good("tls12-only", "the Amazon Root CA 1 chain on a server that speaks only TLS 1.2",
                     RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, Set.of(), TLS12_ONLY),
+            good("incomplete-chain-aia", "leaf under Amazon Root CA 1 sent without its intermediate, which the "
+                            + "leaf's caIssuers URL serves (clients that fetch missing intermediates accept it)",
+                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(), Set.of(AMAZON_ROOT_CA_1), Set.of(AIA_FETCHING), NORMAL),
             bad("untrusted-root", "leaf and intermediate of a hierarchy no ATS store trusts",
-                    RSA_LEAF, UNTRUSTED_INTERMEDIATE, List.of(UNTRUSTED_INTERMEDIATE)),
-            bad("self-signed", "a self-signed leaf", RSA_LEAF, null, List.of()),
+                    RSA_LEAF, UNTRUSTED_INTERMEDIATE, List.of(UNTRUSTED_INTERMEDIATE), NONE, UNTRUSTED_ROOT),
+            bad("self-signed", "a self-signed leaf", RSA_LEAF, null, List.of(), NONE, UNTRUSTED_ROOT),
             bad("expired", "leaf under Amazon Root CA 1 whose validity ended 30 days ago (full cross chain)",
                     RSA_LEAF.validity(Duration.ofDays(-60), Duration.ofDays(30)), AMAZON_RSA_2048_M01,
-                    withRoot1Cross(AMAZON_RSA_2048_M01)),
+                    withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, EXPIRED),
             bad("not-yet-valid", "leaf under Amazon Root CA 1 valid only from 30 days on (full cross chain)",
                     RSA_LEAF.validity(Duration.ofDays(30), Duration.ofDays(30)), AMAZON_RSA_2048_M01,
-                    withRoot1Cross(AMAZON_RSA_2048_M01)),
+                    withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, NOT_YET_VALID),
             bad("wrong-host", "leaf under Amazon Root CA 1 for wrong-host.example only (full cross chain)",
-                    LeafSpec.forHosts("wrong-host.example"), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01)),
-            bad("incomplete-chain", "leaf under Amazon Root CA 1 sent without its intermediate",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of()),
+                    LeafSpec.forHosts("wrong-host.example"), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
+                    UNDER_ROOT_1, HOSTNAME_MISMATCH),
+            bad("incomplete-chain", "leaf under Amazon Root CA 1 sent without its intermediate (and no caIssuers URL)",
+                    RSA_LEAF.withoutIssuerUrl(), AMAZON_RSA_2048_M01, List.of(), NONE, INCOMPLETE_CHAIN),
             bad("intermediate-not-ca", "leaf issued by a certificate of Amazon Root CA 1 that is not a CA (CA:false)",
-                    RSA_LEAF, NOT_A_CA_INTERMEDIATE, withRoot1Cross(NOT_A_CA_INTERMEDIATE)),
+                    RSA_LEAF, NOT_A_CA_INTERMEDIATE, withRoot1Cross(NOT_A_CA_INTERMEDIATE), UNDER_ROOT_1, NOT_A_CA),
             bad("path-length-exceeded", "leaf under a sub-CA of the pathLen-0 intermediate M01",
-                    RSA_LEAF, SUB_CA_BEYOND_PATH_LENGTH, withRoot1Cross(SUB_CA_BEYOND_PATH_LENGTH, AMAZON_RSA_2048_M01)),
+                    RSA_LEAF, SUB_CA_BEYOND_PATH_LENGTH, withRoot1Cross(SUB_CA_BEYOND_PATH_LENGTH, AMAZON_RSA_2048_M01),
+                    UNDER_ROOT_1, PATH_LENGTH_EXCEEDED),
             bad("wrong-eku", "leaf under Amazon Root CA 1 with extended key usage clientAuth only",
                     RSA_LEAF.extendedKeyUsage(Purpose.CLIENT_AUTH), AMAZON_RSA_2048_M01,
-                    withRoot1Cross(AMAZON_RSA_2048_M01)),
+                    withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, WRONG_EXTENDED_KEY_USAGE),
             new Scenario("sha1-leaf", "leaf under Amazon Root CA 1 signed with SHA-1 (full cross chain)",
                     RSA_LEAF.signatureAlgorithm("SHA1withRSA"), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
-                    NONE, Set.of(STRICT_ALGORITHM_POLICY), NORMAL),
+                    UNDER_ROOT_1, WEAK_ALGORITHM, Set.of(STRICT_ALGORITHM_POLICY), NORMAL),
             new Scenario("rsa-1024-leaf", "leaf under Amazon Root CA 1 with an RSA 1024 key (full cross chain)",
                     RSA_LEAF.keyType(KeyType.RSA_1024), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
-                    NONE, Set.of(STRICT_ALGORITHM_POLICY), NORMAL),
+                    UNDER_ROOT_1, WEAK_ALGORITHM, Set.of(STRICT_ALGORITHM_POLICY), NORMAL),
             new Scenario("revoked", "leaf under Amazon Root CA 1, revoked in its CRL and by OCSP (full cross chain)",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), NONE,
+                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, REVOKED,
                     Set.of(REVOCATION_CHECKING), REVOKED_LEAF),
+            new Scenario("revoked-intermediate", "good leaf under a copy of intermediate M01 that Amazon Root CA 1 "
+                    + "revoked in its CRL and by OCSP (full cross chain)",
+                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, REVOKED,
+                    Set.of(REVOCATION_CHECKING), REVOKED_INTERMEDIATE),
             new Scenario("stalled-handshake", "accepts TCP and never answers the ClientHello (the 'long delay' failure)",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(), NONE, Set.of(TIMEOUT), STALL_HANDSHAKE)));
+                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), NONE, TIMEOUT_REASON,
+                    Set.of(TIMEOUT), STALL_HANDSHAKE)));
 
     private final List<Scenario> scenarios;
 
@@ -152,14 +181,20 @@ public final class ScenarioCatalogue {
     }
 
     private static Scenario atsRoot(int n, LeafSpec leaf, FakeCa intermediate, FakeCa crossSigned, FakeCa root) {
-        return new Scenario("ats-root-ca-" + n,
+        return good("ats-root-ca-" + n,
                 "leaf → intermediate → Amazon Root CA " + n + " cross-signed by G2 → G2 cross-signed by Class 2",
                 leaf, intermediate, List.of(intermediate, crossSigned, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2),
                 Set.of(root, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2), Set.of(), NORMAL);
     }
 
-    private static Scenario bad(String id, String description, LeafSpec leaf, FakeCa issuer, List<FakeCa> sent) {
-        return new Scenario(id, description, leaf, issuer, sent, NONE, Set.of(), NORMAL);
+    private static Scenario good(String id, String description, LeafSpec leaf, FakeCa issuer, List<FakeCa> sent,
+                                 Set<FakeCa> anchors, Set<String> requires, ServerBehaviour behaviour) {
+        return new Scenario(id, description, leaf, issuer, sent, anchors, null, requires, behaviour);
+    }
+
+    private static Scenario bad(String id, String description, LeafSpec leaf, FakeCa issuer, List<FakeCa> sent,
+                                Set<FakeCa> anchors, RejectionReason defect) {
+        return new Scenario(id, description, leaf, issuer, sent, anchors, defect, Set.of(), NORMAL);
     }
 
     private static List<FakeCa> withRoot1Cross(FakeCa... intermediates) {

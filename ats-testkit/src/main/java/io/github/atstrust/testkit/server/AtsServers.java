@@ -1,5 +1,9 @@
 package io.github.atstrust.testkit.server;
 
+import io.github.atstrust.testkit.pki.CertificateAuthority;
+import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
+import io.github.atstrust.testkit.pki.FakeCa;
+import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.scenario.ServedChain;
@@ -11,7 +15,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,8 +200,9 @@ public final class AtsServers implements AutoCloseable {
                 plain.open();
                 URI index = URI.create("http://" + literal(bind) + ":" + plain.getLocalPort() + "/");
                 // Signing dominates a cold start (RSA 4096 above all): mint on every core at once.
+                PublishedCas cas = new PublishedCas(index, revocation);
                 Map<Scenario, ServedChain> chains = scenarios.parallelStream().collect(Collectors.toMap(
-                        scenario -> scenario, scenario -> mint(scenario, index, revocation), (a, b) -> a, LinkedHashMap::new));
+                        scenario -> scenario, scenario -> mint(scenario, cas, revocation), (a, b) -> a, LinkedHashMap::new));
                 for (Scenario scenario : scenarios) {
                     ServedChain chain = chains.get(scenario);
                     ServerConnector connector = connector(server, scenario, chain);
@@ -204,7 +212,7 @@ public final class AtsServers implements AutoCloseable {
                 }
                 Map<String, AtsEndpoint> endpoints = new LinkedHashMap<>();
                 byConnector.values().forEach(e -> endpoints.put(e.id(), e));
-                server.setHandler(new ScenarioHandler(byConnector, plain, revocation,
+                server.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
                         IndexPage.render(List.copyOf(endpoints.values()))));
                 server.start();
                 return new AtsServers(server, endpoints, index);
@@ -239,15 +247,27 @@ public final class AtsServers implements AutoCloseable {
             return catalogue.scenarios().stream().filter(s -> only.contains(s.id())).collect(Collectors.toList());
         }
 
-        private static ServedChain mint(Scenario scenario, URI index, RevocationResponder revocation) {
-            if (scenario.leafIssuer() == null) {
-                return scenario.mint();
+        /**
+         * Mints the scenario's leaf under the CA certificates this server publishes (with their revocation and
+         * caIssuers URLs) and registers it with the responder.
+         */
+        private static ServedChain mint(Scenario scenario, PublishedCas cas, RevocationResponder revocation) {
+            FakeAtsHierarchy fake = FakeAtsHierarchy.load();
+            KeyPair keyPair = fake.leafKeyPair(scenario.leaf().keyType());
+            FakeCa issuer = scenario.leafIssuer();
+            if (issuer == null) {
+                return new ServedChain(List.of(CertificateAuthority.selfSigned(scenario.leaf(), keyPair)), keyPair.getPrivate());
             }
-            ServedChain chain = scenario.mint(index.resolve("crl/" + scenario.leafIssuer().id() + ".crl"),
-                    index.resolve("ocsp"));
-            revocation.register(scenario.leafIssuer(), chain.leaf().getSerialNumber(),
-                    scenario.behaviour() == ServerBehaviour.REVOKED_LEAF);
-            return chain;
+            X509Certificate issuerCertificate = scenario.behaviour() == ServerBehaviour.REVOKED_INTERMEDIATE
+                    ? cas.revokedCopy(issuer) : cas.certificate(issuer);
+            LeafSpec spec = scenario.leaf().publishedAt(cas.crl(issuer), cas.ocsp(), cas.caIssuers(issuer));
+            X509Certificate leaf = new CertificateAuthority(issuerCertificate, fake.authority(issuer).privateKey())
+                    .issue(spec, keyPair);
+            revocation.register(issuer, leaf.getSerialNumber(), scenario.behaviour() == ServerBehaviour.REVOKED_LEAF);
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(leaf);
+            scenario.sentAfterLeaf().forEach(ca -> chain.add(ca == issuer ? issuerCertificate : cas.certificate(ca)));
+            return new ServedChain(chain, keyPair.getPrivate());
         }
 
         private ServerConnector connector(Server server, Scenario scenario, ServedChain chain) {

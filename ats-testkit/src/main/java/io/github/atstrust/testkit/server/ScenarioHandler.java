@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.Callback;
  * What the servers answer. On a scenario's TLS port, like the AWS test endpoints: {@code /} →
  * {@code healthy: <host>}, {@code /test.jpg} (and S3's path-style {@code /<bucket>/test.jpg}) → a green check
  * mark, and DynamoDB's {@code ListTables} → no tables, so AWS SDK clients complete a call. On the plain-HTTP port: the index page,
- * {@code /crl/<ca>.crl} and the OCSP responder at {@code /ocsp} (POST, or GET with the base64 request).
+ * {@code /crl/<ca>.crl}, {@code /ca/<ca>.cer} (caIssuers: the CA's certificate as served) and the OCSP responder at {@code /ocsp} (POST, or GET with the base64 request).
  */
 final class ScenarioHandler extends Handler.Abstract {
 
@@ -37,12 +37,15 @@ final class ScenarioHandler extends Handler.Abstract {
     private final Map<Connector, AtsEndpoint> endpoints;
     private final Connector plain;
     private final RevocationResponder revocation;
+    private final PublishedCas cas;
     private final byte[] index;
 
-    ScenarioHandler(Map<Connector, AtsEndpoint> endpoints, Connector plain, RevocationResponder revocation, String index) {
+    ScenarioHandler(Map<Connector, AtsEndpoint> endpoints, Connector plain, RevocationResponder revocation,
+                    PublishedCas cas, String index) {
         this.endpoints = Map.copyOf(endpoints);
         this.plain = plain;
         this.revocation = revocation;
+        this.cas = cas;
         this.index = index.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -97,6 +100,15 @@ final class ScenarioHandler extends Handler.Abstract {
                 send(response, callback, "application/pkix-crl", revocation.crl(FakeCa.byId(ca)));
             } catch (IllegalArgumentException unknown) {
                 notFound(response, callback);
+            }
+        } else if (path.startsWith("/ca/") && path.endsWith(".cer")) {
+            String ca = path.substring("/ca/".length(), path.length() - ".cer".length());
+            try {
+                send(response, callback, "application/pkix-cert", cas.certificate(FakeCa.byId(ca)).getEncoded());
+            } catch (IllegalArgumentException unknown) {
+                notFound(response, callback);
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IOException("cannot encode the certificate of " + ca, e);
             }
         } else if (path.equals("/ocsp") && HttpMethod.POST.is(request.getMethod())) {
             byte[] body;

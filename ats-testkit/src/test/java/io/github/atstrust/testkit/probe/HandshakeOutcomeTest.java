@@ -3,10 +3,13 @@ package io.github.atstrust.testkit.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -15,6 +18,7 @@ import java.security.AlgorithmParameters;
 import java.security.CryptoPrimitive;
 import java.security.Key;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.HttpsURLConnection;
@@ -151,6 +155,60 @@ class HandshakeOutcomeTest {
         })).isInstanceOf(AssertionError.class).hasMessage("my test's own assertion");
     }
 
+    @Test
+    void closedPortIsNoVerdictNamingTheAddress() throws Exception {
+        int closed = closedPort();
+
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> httpClient(ALL_ATS).send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + closed + "/")).build(), BodyHandlers.ofString()),
+                new ProbeTarget("localhost:" + closed, false));
+
+        assertThat(outcome.kind()).as(outcome.describe()).isEqualTo(HandshakeOutcome.Kind.NO_VERDICT);
+        assertThat(outcome.describe()).startsWith("no TLS verdict: connection refused (localhost:" + closed + ")");
+        assertThat(outcome.reason()).isNull();
+    }
+
+    @Test
+    void plainHttpPortIsNoVerdictBecauseThePeerDoesNotSpeakTls() {
+        URI plain = URI.create("https://localhost:" + servers.indexUri().getPort() + "/");
+
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> httpClient(ALL_ATS).send(HttpRequest.newBuilder(plain).build(),
+                BodyHandlers.ofString()));
+
+        assertThat(outcome.hasNoVerdict()).as(outcome.describe()).isTrue();
+        assertThat(outcome.noVerdict()).isEqualTo("the peer does not speak TLS");
+    }
+
+    @Test
+    void exceptionOfTheProbedCodeIsNoVerdictAndKeepsItsCause() {
+        NullPointerException bug = new NullPointerException("my client was never built");
+
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> {
+            throw bug;
+        });
+
+        assertThat(outcome.hasNoVerdict()).isTrue();
+        assertThat(outcome.cause()).isSameAs(bug);
+        assertThat(outcome.noVerdict()).contains("java.lang.NullPointerException", "not a TLS failure of the client");
+    }
+
+    @Test
+    void curlAgainstAClosedPortIsNoVerdictAndAgainstAnUntrustedRootARejection() throws Exception {
+        Prerequisites.requireTool("curl", "--version");
+        int closed = closedPort();
+        AtsEndpoint untrusted = servers.endpoint("untrusted-root");
+
+        ProcessRun refused = ProcessRun.run(List.of("curl", "-sS", "-o", "/dev/null", "https://localhost:" + closed + "/"));
+        ProcessRun rejected = ProcessRun.run(List.of("curl", "-sS", "-o", "/dev/null", untrusted.uri().toString()));
+
+        HandshakeOutcome refusedOutcome = HandshakeOutcome.ofCommand(refused.exitCode(), refused.output(), Duration.ZERO,
+                ProbeTarget.UNKNOWN);
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(7);
+        assertThat(refusedOutcome.noVerdict()).as(refusedOutcome.describe()).isEqualTo("connection refused");
+        assertThat(HandshakeOutcome.ofCommand(rejected.exitCode(), rejected.output(), Duration.ZERO, untrusted.target()).reason())
+                .as(rejected.output()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+    }
+
     private static SSLSocket socket(AtsEndpoint endpoint, java.util.function.Consumer<SSLParameters> configure)
             throws Exception {
         SSLSocket socket = (SSLSocket) ALL_ATS.sslContext().getSocketFactory().createSocket(endpoint.hostname(), endpoint.port());
@@ -163,6 +221,12 @@ class HandshakeOutcomeTest {
             return socket;
         } finally {
             socket.close();
+        }
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

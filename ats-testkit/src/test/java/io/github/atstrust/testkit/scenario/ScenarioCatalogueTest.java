@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
+import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.util.List;
 import java.util.Set;
@@ -74,19 +75,45 @@ class ScenarioCatalogueTest {
     void usersCanAddTheirOwnScenarioButNotReuseAnId() {
         Scenario mine = new Scenario("my-api", "my API's chain", LeafSpec.forHosts("localhost"),
                 FakeCa.AMAZON_RSA_2048_M02, List.of(FakeCa.AMAZON_RSA_2048_M02), Set.of(FakeCa.AMAZON_ROOT_CA_1),
-                Set.of(), ServerBehaviour.NORMAL);
+                null, Set.of(), ServerBehaviour.NORMAL);
 
         assertThat(catalogue.with(mine).byId("my-api")).isEqualTo(mine);
         assertThatThrownBy(() -> catalogue.with(mine).with(mine)).hasMessageContaining("my-api");
     }
 
     @Test
-    void mintedChainStartsWithAFreshLeafAndSendsTheDeclaredCertificatesInOrder() {
-        ServedChain chain = catalogue.byId("ats-root-ca-1").mint();
+    void everyRejectionHasADeclaredReasonAndNoneIsOther() {
+        for (Scenario scenario : catalogue.scenarios()) {
+            for (var profile : TrustProfiles.builtIn()) {
+                assertThat(scenario.expectedOutcomeFor(profile).reason()).as("%s under %s", scenario.id(), profile.id())
+                        .isNotEqualTo(RejectionReason.OTHER)
+                        .isEqualTo(scenario.expectationFor(profile) == Expectation.ACCEPT ? null
+                                : scenario.expectedReasonFor(profile).orElseThrow());
+            }
+        }
+    }
 
-        assertThat(chain.intermediates()).containsExactly(FakeCa.AMAZON_RSA_2048_M01.certificate(),
-                FakeCa.AMAZON_ROOT_CA_1_CROSS_G2.certificate(), FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2.certificate());
-        assertThat(chain.leaf().getIssuerX500Principal())
-                .isEqualTo(FakeCa.AMAZON_RSA_2048_M01.certificate().getSubjectX500Principal());
+    @Test
+    void aClientLackingTheAnchorsFailsOnThePathBeforeItSeesTheDefect() {
+        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfiles.byId("no-ats"))).hasValue(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfiles.byId("starfield-class-2"))).hasValue(RejectionReason.EXPIRED);
+        assertThat(catalogue.byId("ats-acm-2024").expectedReasonFor(TrustProfiles.byId("starfield-class-2")))
+                .hasValue(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(catalogue.byId("incomplete-chain").expectedReasonFor(TrustProfiles.byId("no-ats")))
+                .hasValue(RejectionReason.INCOMPLETE_CHAIN);
+        assertThat(catalogue.byId("ats-root-ca-1").expectedReasonFor(TrustProfiles.byId("all-ats"))).isEmpty();
+    }
+
+    @Test
+    void onlyTheChainsThatLeaveOutTheirIntermediateAreIncomplete() {
+        assertThat(catalogue.scenarios()).filteredOn(Scenario::sendsIncompleteChain).extracting(Scenario::id)
+                .containsExactlyInAnyOrder("incomplete-chain", "incomplete-chain-aia");
+    }
+
+    @Test
+    void otherIsNeverADeclaredDefect() {
+        assertThatThrownBy(() -> new Scenario("vague", "no reason given", LeafSpec.forHosts("localhost"),
+                FakeCa.AMAZON_RSA_2048_M01, List.of(), Set.of(), RejectionReason.OTHER, Set.of(), ServerBehaviour.NORMAL))
+                .hasMessageContaining("declares OTHER");
     }
 }

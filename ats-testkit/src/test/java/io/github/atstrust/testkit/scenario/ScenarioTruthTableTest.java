@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.TruthTable;
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.pki.Pem;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
@@ -12,9 +14,9 @@ import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The declared truth table (every scenario with empty {@code requires} × every built-in profile) is what
- * real validators decide: the JDK in a real handshake, and the real {@code openssl verify}.
+ * real validators decide, verdict and reason: the JDK in a real handshake, and the real {@code openssl verify}.
  */
 class ScenarioTruthTableTest {
 
@@ -50,20 +52,19 @@ class ScenarioTruthTableTest {
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
         TrustProfile profile = TrustProfiles.byId(profileId);
 
-        Expectation verdict;
-        try (SSLSocket socket = (SSLSocket) profile.sslContext().getSocketFactory()
-                .createSocket(endpoint.hostname(), endpoint.port())) {
-            SSLParameters parameters = socket.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            socket.setSSLParameters(parameters);
-            socket.startHandshake();
-            verdict = Expectation.ACCEPT;
-        } catch (SSLHandshakeException rejected) {
-            verdict = Expectation.REJECT;
-        }
+        HandshakeOutcome outcome = endpoint.probe(() -> {
+            try (SSLSocket socket = (SSLSocket) profile.sslContext().getSocketFactory()
+                    .createSocket(endpoint.hostname(), endpoint.port())) {
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
+                socket.startHandshake();
+                return socket.getSession();
+            }
+        });
 
-        assertThat(verdict).as("JDK verdict for %s under %s", scenarioId, profileId)
-                .isEqualTo(endpoint.expectationFor(profile));
+        assertThat(TruthTable.said(outcome)).as("JDK verdict for %s under %s: %s", scenarioId, profileId, outcome)
+                .isEqualTo(endpoint.expectedOutcomeFor(profile).toString());
     }
 
     @ParameterizedTest(name = "{0} under {1}")
@@ -84,9 +85,9 @@ class ScenarioTruthTableTest {
         command.add(leaf.toString());
 
         ProcessRun run = ProcessRun.run(command);
+        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(), Duration.ZERO, endpoint.target());
 
-        assertThat(run.exitCode() == 0 ? Expectation.ACCEPT : Expectation.REJECT)
-                .as("openssl verify for %s under %s said: %s", scenarioId, profileId, run.output())
-                .isEqualTo(endpoint.expectationFor(profile));
+        assertThat(TruthTable.said(outcome)).as("openssl verify for %s under %s said: %s", scenarioId, profileId, run.output())
+                .isEqualTo(endpoint.expectedOutcomeFor(profile).toString());
     }
 }

@@ -3,7 +3,9 @@ package io.github.atstrust.testkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.atstrust.testkit.scenario.Expectation;
+import io.github.atstrust.testkit.TruthTable;
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.awt.image.BufferedImage;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -52,18 +53,15 @@ class AtsServersTest {
         HttpClient client = CLIENTS.computeIfAbsent(profileId,
                 id -> HttpClient.newBuilder().sslContext(profile.sslContext()).build());
 
-        Throwable failure = catchThrowable(() -> {
+        HandshakeOutcome outcome = endpoint.probe(() -> {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(endpoint.uri()).build(),
                     BodyHandlers.ofString());
             assertThat(response.body()).isEqualTo("healthy: localhost");
+            return response;
         });
 
-        if (endpoint.expectationFor(profile) == Expectation.ACCEPT) {
-            assertThat(failure).as("expected %s to be accepted under %s", scenarioId, profileId).isNull();
-        } else {
-            assertThat(failure).as("expected %s to be rejected under %s", scenarioId, profileId)
-                    .isInstanceOf(SSLHandshakeException.class);
-        }
+        assertThat(TruthTable.said(outcome)).as("%s under %s: %s", scenarioId, profileId, outcome)
+                .isEqualTo(endpoint.expectedOutcomeFor(profile).toString());
     }
 
     @Test
@@ -109,9 +107,9 @@ class AtsServersTest {
 
     @Test
     void tls13OnlyClientCannotTalkToTheTls12OnlyServer() {
-        Throwable failure = catchThrowable(() -> handshake(servers.endpoint("tls12-only"), "TLSv1.3").close());
+        HandshakeOutcome outcome = servers.endpoint("tls12-only").probe(() -> handshake(servers.endpoint("tls12-only"), "TLSv1.3").close());
 
-        assertThat(failure).isInstanceOf(SSLHandshakeException.class);
+        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(RejectionReason.PROTOCOL);
     }
 
     @Test
