@@ -16,7 +16,7 @@ function get(url, ca) {
       response.on('end', () => resolve({ outcome: 'accept', error: '', ms: Date.now() - start }));
     });
     request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', (e) => resolve({ outcome: 'reject', error: `${e.code || ''} ${e.message}`.trim(), ms: Date.now() - start }));
+    request.on('error', (e) => resolve({ outcome: 'fail', error: `${e.code || ''} ${e.message}`.trim(), ms: Date.now() - start }));
   });
 }
 

@@ -21,7 +21,7 @@ for scenario in manifest["scenarios"]:
             with urllib.request.urlopen(scenario["url"], context=context, timeout=5) as response:
                 response.read()
             outcome, error = "accept", ""
-        except Exception as e:  # the verdict is the point: any failure is a rejection, kept with its words
-            outcome, error = "reject", f"{type(e).__name__}: {e}"
+        except Exception as e:  # kept with its words: the test judges rejection (and reason) or no verdict
+            outcome, error = "fail", f"{type(e).__name__}: {e}"
         print(json.dumps({"scenario": scenario["id"], "profile": profile, "outcome": outcome, "error": error,
                           "ms": int((time.monotonic() - start) * 1000)}), flush=True)

@@ -1,6 +1,7 @@
 package io.github.atstrust.testcontainers;
 
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.probe.ProbeTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -59,19 +60,29 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "-o", "/dev/null", "--max-time", "10"));
         command.addAll(List.of(options));
         command.add(url.toString());
-        return run(command.toArray(String[]::new));
+        int port = url.getPort() == -1 ? 443 : url.getPort();
+        return judge(new ProbeTarget(url.getHost() + ":" + port, false), command.toArray(String[]::new));
     }
 
-    /** Any command inside the container: exit 0 is an accepted handshake, anything else a rejection in its words. */
+    /**
+     * A TLS client command inside the container (curl, {@code openssl s_client -verify_return_error}, …): exit 0
+     * is an accepted handshake; otherwise its words say whether it was a rejection and why, or no verdict (e.g.
+     * curl exit 7, "couldn't connect").
+     */
     public HandshakeOutcome run(String... command) {
+        return judge(ProbeTarget.UNKNOWN, command);
+    }
+
+    private HandshakeOutcome judge(ProbeTarget target, String... command) {
         long start = System.nanoTime();
+        ExecResult result = exec(command);
+        return HandshakeOutcome.ofCommand(result.getExitCode(), result.getStderr() + result.getStdout(),
+                Duration.ofNanos(System.nanoTime() - start), target);
+    }
+
+    private ExecResult exec(String... command) {
         try {
-            ExecResult result = execInContainer(command);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return result.getExitCode() == 0
-                    ? HandshakeOutcome.accepted(elapsed)
-                    : HandshakeOutcome.rejected(new IOException(String.join(" ", command) + " exited "
-                            + result.getExitCode() + ": " + (result.getStderr() + result.getStdout()).strip()), elapsed);
+            return execInContainer(command);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + String.join(" ", command) + " in " + getDockerImageName(), e);
         } catch (InterruptedException e) {
@@ -88,9 +99,10 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
     public AtsClientContainer installCaCertificate(Path pemFile, String name) {
         String target = "/usr/local/share/ca-certificates/" + name + ".crt";
         copyFileToContainer(MountableFile.forHostPath(pemFile), target);
-        HandshakeOutcome update = run("update-ca-certificates");
-        if (update.rejected()) {
-            throw new IllegalStateException("update-ca-certificates failed in " + getDockerImageName() + ": " + update.cause());
+        ExecResult update = exec("update-ca-certificates");
+        if (update.getExitCode() != 0) {
+            throw new IllegalStateException("update-ca-certificates failed in " + getDockerImageName() + " (exit "
+                    + update.getExitCode() + "): " + (update.getStderr() + update.getStdout()).strip());
         }
         return this;
     }

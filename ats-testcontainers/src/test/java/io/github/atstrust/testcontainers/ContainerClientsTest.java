@@ -63,9 +63,11 @@ class ContainerClientsTest {
     }
 
     @Test
-    void trustMaterialIsMountedReadOnly() {
-        assertThat(client.run("test", "-s", "/ats/all-ats.pem").accepted()).isTrue();
-        assertThat(client.run("touch", "/ats/written-by-the-container").rejected()).isTrue();
+    void trustMaterialIsMountedReadOnly() throws Exception {
+        assertThat(client.execInContainer("test", "-s", "/ats/all-ats.pem").getExitCode()).isZero();
+        var write = client.execInContainer("touch", "/ats/written-by-the-container");
+        assertThat(write.getExitCode()).isNotZero();
+        assertThat(write.getStderr()).contains("Read-only file system");
     }
 
     @ParameterizedTest
@@ -98,7 +100,8 @@ class ContainerClientsTest {
             assertThat(fresh.run("curl", "-sS", "-o", "/dev/null", good).accepted()).isTrue();
             assertThat(fresh.run("curl", "-sS", "-o", "/dev/null", bad).reason()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
             assertThat(fresh.run("sh", "-c", sClient(servers.endpoint("ats-root-ca-1").port())).accepted()).isTrue();
-            assertThat(fresh.run("sh", "-c", sClient(servers.endpoint("untrusted-root").port())).rejected()).isTrue();
+            assertThat(fresh.run("sh", "-c", sClient(servers.endpoint("untrusted-root").port())).reason())
+                    .isEqualTo(RejectionReason.UNTRUSTED_ROOT);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.github.atstrust.benchmarks;
 
-import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
-import io.github.atstrust.testkit.scenario.ServedChain;
+import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
+import io.github.atstrust.testkit.pki.FakeCa;
+import io.github.atstrust.testkit.pki.KeyType;
+import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.server.AtsServers;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +30,8 @@ public class KitBenchmarks {
 
     /** Mint one RSA 2048 leaf under the RSA 4096 intermediate, the most expensive signature the kit makes. */
     @Benchmark
-    public ServedChain mintLeafUnderRsa4096Intermediate() {
-        return ScenarioCatalogue.builtIn().byId("ats-root-ca-2").mint();
+    public X509Certificate mintLeafUnderRsa4096Intermediate() {
+        FakeAtsHierarchy fake = FakeAtsHierarchy.load();
+        return fake.authority(FakeCa.AMAZON_RSA_4096_M01).issue(LeafSpec.forHosts("localhost"), fake.leafKeyPair(KeyType.RSA_2048));
     }
 }

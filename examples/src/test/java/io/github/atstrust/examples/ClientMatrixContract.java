@@ -1,16 +1,20 @@
 package io.github.atstrust.examples;
 
 import static io.github.atstrust.junit.AtsAssertions.assertThat;
+import static io.github.atstrust.junit.AtsAssertions.assertThatThrownBy;
 
 import io.github.atstrust.junit.AtsCase;
+import io.github.atstrust.junit.AtsEnvironment;
 import io.github.atstrust.junit.AtsProfile;
 import io.github.atstrust.junit.AtsScenario;
 import io.github.atstrust.junit.AtsTrustMatrix;
 import io.github.atstrust.junit.RequiresAtsTrust;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.probe.ProbeTarget;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What every client must do, written the way a user writes a trust test: the declared verdict and the right
- * reason for every unconditional scenario under five trust stores, and a timeout instead of a hang.
+ * What every client must do, written the way a user writes a trust test: the declared verdict and the declared
+ * reason for every unconditional scenario under five trust stores, a timeout instead of a hang, and no verdict
+ * (never a "rejection") against a closed port or a plain-HTTP port.
  * One subclass per client.
  */
 @RequiresAtsTrust
@@ -40,9 +45,30 @@ abstract class ClientMatrixContract {
         HandshakeOutcome outcome = c.probe(() -> session.get(c.endpoint().uri()));
 
         assertThat(outcome).matches(c.expectation());
-        if (outcome.rejected()) {
-            assertThat(outcome).isRejectedBecause(ExpectedReasons.of(c.scenario(), c.profile()));
-        }
+    }
+
+    @Test
+    void aClosedPortIsNoVerdictAndSatisfiesNoAssertion(@AtsProfile("all-ats") TrustProfile allAts) throws Exception {
+        int closed = closedPort();
+        URI uri = URI.create("https://localhost:" + closed + "/");
+
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> session(allAts).get(uri), new ProbeTarget("localhost:" + closed, false));
+
+        assertThat(outcome.noVerdict()).as(outcome.describe()).startsWith("connection refused");
+        assertThatThrownBy(() -> assertThat(outcome).isRejectedBecause(RejectionReason.UNTRUSTED_ROOT))
+                .hasMessageContaining("but no TLS verdict: connection refused (localhost:" + closed + ")");
+        assertThatThrownBy(() -> assertThat(outcome).isRejected()).hasMessageContaining("no TLS verdict");
+    }
+
+    @Test
+    void aPlainHttpPortIsNoVerdictAndSatisfiesNoAssertion(AtsEnvironment ats, @AtsProfile("all-ats") TrustProfile allAts) {
+        URI plain = URI.create("https://localhost:" + ats.indexUri().getPort() + "/");
+
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> session(allAts).get(plain));
+
+        assertThat(outcome.noVerdict()).as(outcome.describe()).isEqualTo("the peer does not speak TLS");
+        assertThatThrownBy(() -> assertThat(outcome).isRejected()).hasMessageContaining("no TLS verdict");
+        assertThatThrownBy(() -> assertThat(outcome).isAccepted()).hasMessageContaining("no TLS verdict");
     }
 
     @AtsTrustMatrix(scenarios = "stalled-handshake", profiles = "all-ats", includeRequiring = true)
@@ -66,6 +92,12 @@ abstract class ClientMatrixContract {
         } else {
             assertThat(outcome).isRejectedBecause(RejectionReason.REVOKED);
             ClientsReport.note("revocation checking by default", client().id(), "yes: " + outcome.describe());
+        }
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.scenario.Expectation;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,10 +39,14 @@ public final class ClientsReport implements LauncherSessionListener {
     private static final ConcurrentLinkedQueue<Note> NOTES = new ConcurrentLinkedQueue<>();
     private static final ConcurrentLinkedQueue<String> SCREENSHOTS = new ConcurrentLinkedQueue<>();
 
-    static void row(String client, String scenario, String profile, Expectation expected, HandshakeOutcome outcome) {
-        Expectation got = outcome.accepted() ? Expectation.ACCEPT : Expectation.REJECT;
-        ROWS.add(new Row(client, scenario, profile, expected.toString(), got.toString(),
-                outcome.accepted() ? "" : outcome.reason().name(), outcome.elapsed().toMillis(), got == expected));
+    static void row(String client, String scenario, String profile, ExpectedOutcome expected, HandshakeOutcome outcome) {
+        String got = switch (outcome.kind()) {
+            case ACCEPTED -> "accept";
+            case REJECTED -> "reject (" + outcome.reason() + ")";
+            case NO_VERDICT -> "no verdict: " + outcome.noVerdict();
+        };
+        ROWS.add(new Row(client, scenario, profile, expected.toString(), got,
+                outcome.rejected() ? outcome.reason().name() : "", outcome.elapsed().toMillis(), got.equals(expected.toString())));
     }
 
     static void note(String topic, String client, String finding) {

@@ -1,15 +1,18 @@
 package io.github.atstrust.examples;
 
 import static io.github.atstrust.junit.AtsAssertions.assertThat;
+import static io.github.atstrust.junit.AtsAssertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.scenario.Expectation;
+import io.github.atstrust.testkit.probe.ProbeTarget;
+import io.github.atstrust.testkit.probe.RejectionReason;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +37,7 @@ class NonJvmClientsTest {
     @TempDir
     static Path dir;
     private static ServeProcess serve;
+    private static com.sun.net.httpserver.HttpServer plainHttp;
 
     @BeforeAll
     static void startServe() throws Exception {
@@ -43,6 +47,9 @@ class NonJvmClientsTest {
     @AfterAll
     static void stopServe() throws Exception {
         serve.close();
+        if (plainHttp != null) {
+            plainHttp.stop(0);
+        }
     }
 
     @TestFactory
@@ -76,6 +83,43 @@ class NonJvmClientsTest {
     List<DynamicTest> nodeHttps() throws Exception {
         Prerequisites.requireTool("node", "--version");
         return fromScript("node-https", "node", "matrix.js");
+    }
+
+    /** A closed port and a plain-HTTP port reach no TLS verdict with any tool: never read as a rejection. */
+    @TestFactory
+    List<DynamicTest> noVerdictAgainstAClosedPortOrAPlainHttpPort() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.start();
+        plainHttp = http;
+        int plain = http.getAddress().getPort();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int port : List.of(closed, plain)) {
+            String url = "https://localhost:" + port + "/";
+            String what = port == closed ? "connection refused" : "the peer does not speak TLS";
+            tests.add(noVerdict("curl", what, List.of("curl", "-sS", "-o", "/dev/null", "--max-time", "10", url)));
+            tests.add(noVerdict("openssl-s_client", what, List.of("sh", "-c", "openssl s_client -connect localhost:" + port
+                    + " -servername localhost -verify_return_error -brief </dev/null")));
+            tests.add(noVerdict("python-urllib", what, List.of("python3", "-c", "import sys,urllib.request; "
+                    + "urllib.request.urlopen(sys.argv[1], timeout=5)", url)));
+            tests.add(noVerdict("node-https", what, List.of("node", "-e", "require('https').get(process.argv[1], r => "
+                    + "process.exit(0)).on('error', e => { console.error(e.code + ' ' + e.message); process.exit(1); })", url)));
+        }
+        return tests;
+    }
+
+    private static DynamicTest noVerdict(String client, String what, List<String> command) {
+        return DynamicTest.dynamicTest(client + ": " + what, () -> {
+            ProcessRun run = ProcessRun.run(command);
+            HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(), Duration.ZERO, ProbeTarget.UNKNOWN);
+
+            assertThat(outcome.noVerdict()).as("%s said: %s", client, run.output()).isEqualTo(what);
+            assertThatThrownBy(() -> assertThat(outcome).isRejected()).hasMessageContaining("no TLS verdict: " + what);
+        });
     }
 
     /** Measured, not assumed: does the tool, as commonly invoked, refuse a leaf its CA has revoked? */
@@ -120,8 +164,7 @@ class NonJvmClientsTest {
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     long start = System.nanoTime();
                     ProcessRun run = caseRun.run(scenario, profile);
-                    verify(client, scenario.get("id").asText(), profile, expected(scenario, profile), run.exitCode() == 0,
-                            run.output(), Duration.ofNanos(System.nanoTime() - start));
+                    verify(client, scenario, profile, run.exitCode(), run.output(), Duration.ofNanos(System.nanoTime() - start));
                 }));
             }
         }
@@ -138,11 +181,10 @@ class NonJvmClientsTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String line : run.output().lines().filter(l -> l.startsWith("{")).toList()) {
             JsonNode result = json.readTree(line);
-            String scenarioId = result.get("scenario").asText();
+            JsonNode scenario = serve.scenario(result.get("scenario").asText());
             String profile = result.get("profile").asText();
-            Expectation expected = expected(serve.scenario(scenarioId), profile);
-            tests.add(DynamicTest.dynamicTest(scenarioId + " with " + profile + " → " + expected, () ->
-                    verify(client, scenarioId, profile, expected, result.get("outcome").asText().equals("accept"),
+            tests.add(DynamicTest.dynamicTest(scenario.get("id").asText() + " with " + profile + " → " + expected(scenario, profile),
+                    () -> verify(client, scenario, profile, result.get("outcome").asText().equals("accept") ? 0 : 1,
                             result.get("error").asText(), Duration.ofMillis(result.get("ms").asLong()))));
         }
         assertThat(tests).as("%s printed a result per case: %s", client, run.output())
@@ -150,16 +192,20 @@ class NonJvmClientsTest {
         return tests;
     }
 
-    private static Expectation expected(JsonNode scenario, String profile) {
-        return Expectation.valueOf(scenario.get("expect").get(profile).asText().toUpperCase(Locale.ROOT));
+    /** The manifest's expectation and, for a rejection, its declared reason. */
+    private static ExpectedOutcome expected(JsonNode scenario, String profile) {
+        return scenario.get("expect").get(profile).asText().equals("accept") ? ExpectedOutcome.accept()
+                : ExpectedOutcome.reject(RejectionReason.valueOf(scenario.get("reasons").get(profile).asText()));
     }
 
-    private static void verify(String client, String scenario, String profile, Expectation expected, boolean accepted,
-                               String words, Duration elapsed) {
-        HandshakeOutcome outcome = accepted
-                ? HandshakeOutcome.accepted(elapsed)
-                : HandshakeOutcome.rejected(new IOException(words.strip()), elapsed);
-        ClientsReport.row(client, scenario, profile, expected, outcome);
-        assertThat(outcome).as("%s: %s under %s", client, scenario, profile).matches(expected);
+    /** Judges what the tool said (exit code and words) and checks verdict and reason against the manifest. */
+    private static void verify(String client, JsonNode scenario, String profile, int exitCode, String words, Duration elapsed) {
+        String id = scenario.get("id").asText();
+        ProbeTarget target = new ProbeTarget("localhost:" + scenario.get("port").asInt(),
+                ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
+        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed, target);
+        ExpectedOutcome expected = expected(scenario, profile);
+        ClientsReport.row(client, id, profile, expected, outcome);
+        assertThat(outcome).as("%s: %s under %s", client, id, profile).matches(expected);
     }
 }

@@ -8,7 +8,7 @@ import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
-import io.github.atstrust.testkit.scenario.Expectation;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.security.KeyStore;
 import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 /** Failure messages say in words what was expected and what happened. */
 class AtsAssertionsTest {
 
-    private static final HandshakeOutcome ACCEPTED = new HandshakeOutcome(true, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
-            "h2", List.of(), null, null, Duration.ofMillis(12));
-    private static final HandshakeOutcome EXPIRED = HandshakeOutcome.rejected(new SSLHandshakeException("PKIX path "
-            + "validation failed").initCause(new CertPathValidatorException("validity check failed", null, null, -1,
-            CertPathValidatorException.BasicReason.EXPIRED)), Duration.ofMillis(7));
+    private static final HandshakeOutcome ACCEPTED = new HandshakeOutcome(HandshakeOutcome.Kind.ACCEPTED, "TLSv1.3",
+            "TLS_AES_128_GCM_SHA256", "h2", List.of(), null, null, null, Duration.ofMillis(12));
+    private static final HandshakeOutcome EXPIRED = new HandshakeOutcome(HandshakeOutcome.Kind.REJECTED, null, null, null,
+            List.of(), RejectionReason.EXPIRED, null, new SSLHandshakeException("PKIX path validation failed")
+            .initCause(new CertPathValidatorException("validity check failed", null, null, -1,
+                    CertPathValidatorException.BasicReason.EXPIRED)), Duration.ofMillis(7));
 
     @Test
     void rejectionExpectedButAcceptedNamesProtocolAlpnAndTime() {
@@ -41,7 +42,7 @@ class AtsAssertionsTest {
 
     @Test
     void acceptanceExpectedButRejected() {
-        assertThatThrownBy(() -> assertThat(EXPIRED).matches(Expectation.ACCEPT))
+        assertThatThrownBy(() -> assertThat(EXPIRED).matches(ExpectedOutcome.accept()))
                 .hasMessageStartingWith("expected the handshake to be accepted, but it was rejected because EXPIRED");
     }
 
@@ -53,9 +54,9 @@ class AtsAssertionsTest {
 
     @Test
     void passingAssertionsChain() {
-        assertThat(EXPIRED).isRejected().isRejectedBecause(RejectionReason.EXPIRED).matches(Expectation.REJECT)
+        assertThat(EXPIRED).isRejected().isRejectedBecause(RejectionReason.EXPIRED).matches(ExpectedOutcome.reject(RejectionReason.EXPIRED))
                 .completedWithin(Duration.ofSeconds(1));
-        assertThat(ACCEPTED).isAccepted().matches(Expectation.ACCEPT);
+        assertThat(ACCEPTED).isAccepted().matches(ExpectedOutcome.accept());
     }
 
     @Test

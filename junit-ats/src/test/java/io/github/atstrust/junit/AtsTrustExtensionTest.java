@@ -150,7 +150,7 @@ class AtsTrustExtensionTest {
         tests.assertStatistics(stats -> stats.succeeded(2));
         tests.assertThatEvents()
                 .haveExactly(1, event(test(), displayName("ats-root-ca-3 with amazon-root-ca-3 → accept"), finishedSuccessfully()))
-                .haveExactly(1, event(test(), displayName("ats-root-ca-3 with no-ats → reject"), finishedSuccessfully()));
+                .haveExactly(1, event(test(), displayName("ats-root-ca-3 with no-ats → reject (UNTRUSTED_ROOT)"), finishedSuccessfully()));
         assertThat(reportDir.resolve("index.html")).isRegularFile();
         assertThat(Files.readString(reportDir.resolve("report.json")))
                 .contains("\"scenario\" : \"ats-root-ca-3\"").contains("\"reason\" : \"UNTRUSTED_ROOT\"");

@@ -48,9 +48,10 @@ final class FailureClassifier {
             // its cause is a ConnectException: judged first, as a handshake that did not complete in time.
             rejected(RejectionReason.TIMEOUT, t -> t instanceof HttpConnectTimeoutException),
             // Nothing was judged: no TCP connection, or no TLS peer at the other end.
-            noVerdict("connect timed out before any TLS byte", t -> simpleName(t).contains("ConnectTimeout")
-                    || says(t, "connect timed out", "connection timed out")
-                    || t instanceof SocketTimeoutException && says(t, "failed to connect")), // OkHttp
+            // Apache 4 (the AWS SDK's) counts the TLS handshake as "connect" too; a read means TCP was up.
+            noVerdict("connect timed out before any TLS byte", t -> !says(t, "read timed out")
+                    && (simpleName(t).contains("ConnectTimeout") || says(t, "connect timed out", "connection timed out")
+                    || t instanceof SocketTimeoutException && says(t, "failed to connect"))), // OkHttp
             noVerdict("connection refused", t -> t instanceof ConnectException
                     || says(t, "connection refused", "econnrefused", "couldn't connect to server")),
             noVerdict("unknown host", t -> t instanceof UnknownHostException || t instanceof UnresolvedAddressException
