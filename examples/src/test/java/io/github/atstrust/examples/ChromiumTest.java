@@ -69,6 +69,17 @@ class ChromiumTest {
         ClientsReport.note("browser", "chromium", "untrusted-root: refused with net_error -202 (ERR_CERT_AUTHORITY_INVALID)");
     }
 
+    @Test
+    void fetchesAMissingIntermediateFromTheLeafsCaIssuersUrl() throws Exception {
+        ProcessRun fetched = chromium("--dump-dom", serve.scenario("incomplete-chain-aia").get("url").asText());
+        ProcessRun missing = chromium("--dump-dom", serve.scenario("incomplete-chain").get("url").asText());
+
+        assertThat(fetched.output()).as("incomplete-chain-aia").contains("healthy: localhost");
+        assertThat(missing.output()).as("incomplete-chain (no caIssuers URL)").doesNotContain("healthy:").contains("-202");
+        ClientsReport.note("browser", "chromium", "incomplete-chain-aia: fetched the intermediate from the leaf's "
+                + "caIssuers URL and loaded the page; incomplete-chain (no URL): refused with net_error -202");
+    }
+
     private static ProcessRun chromium(String... arguments) throws Exception {
         Files.createDirectories(ClientsReport.DIRECTORY.resolve("screenshots"));
         List<String> command = new ArrayList<>(List.of("env", "HOME=" + home, "chromium", "--headless", "--no-sandbox",
