@@ -1,5 +1,6 @@
 package io.github.atstrust.junit;
 
+import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
@@ -59,12 +60,22 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
             throw new ExtensionConfigurationException("@RequiresAtsTrust cannot read its trust store: "
                     + unreadable.getMessage(), unreadable);
         }
-        if (!store.report().trustsAts()) {
-            throw new AssertionFailedError("@RequiresAtsTrust: " + store.report().source() + " does not trust Amazon "
-                    + "Trust Services. " + store.report().explanation() + " Fix: add "
+        AtsRequirement requirement = requirement(config);
+        if (!store.report().meets(requirement)) {
+            throw new AssertionFailedError("@RequiresAtsTrust: " + store.report().source() + " "
+                    + store.report().explanation(requirement) + " Fix: add "
                     + String.join(", ", store.report().missingAmazonRoots().stream().map(r -> r.displayName()).toList())
                     + " (https://www.amazontrust.com/repository/) to this trust store, or run `./ats audit` on it"
                     + " for the commands.");
+        }
+    }
+
+    private static AtsRequirement requirement(RequiresAtsTrust config) {
+        try {
+            return AtsRequirement.parse(config.require());
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@RequiresAtsTrust(require = \"" + config.require() + "\"): "
+                    + e.getMessage(), e);
         }
     }
 

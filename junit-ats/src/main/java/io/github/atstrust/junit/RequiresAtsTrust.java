@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * &#64;RequiresAtsTrust                       // the JVM's default trust store
  * class PaymentsClientTrustTest { … }
  * &#64;RequiresAtsTrust(truststore = "classpath:truststore.p12", password = "secret")
+ * &#64;RequiresAtsTrust(require = "amazon-root-ca-1")   // my services' chains end at Amazon Root CA 1
  * </pre>
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
@@ -32,4 +33,12 @@ public @interface RequiresAtsTrust {
 
     /** Password of a PKCS12 or JKS store; empty means {@code changeit}. Not allowed with {@code jvm}. */
     String password() default "";
+
+    /**
+     * What the store must trust, as {@code ats audit --require} reads it: {@code ready} (the default: every Amazon
+     * root's chains, ACM chains since August 2024 included), {@code any-guide-anchor} (the AWS guides' rule: Amazon
+     * Root CA 1, Starfield Services G2 or Starfield Class 2), or the Amazon root ids your services chain to, e.g.
+     * {@code "amazon-root-ca-1,amazon-root-ca-3"}. The failure names the real chains the store fails either way.
+     */
+    String require() default "ready";
 }

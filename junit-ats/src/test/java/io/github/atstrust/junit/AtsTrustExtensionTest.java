@@ -52,6 +52,47 @@ class AtsTrustExtensionTest {
                                 && m.contains("Fix: add Amazon Root CA 1") && m.contains("amazontrust.com")))));
     }
 
+    @RequiresAtsTrust(truststore = "classpath:stores/starfield-class-2-only.p12", require = "any-guide-anchor")
+    static class Class2OnlyUnderTheGuidesRule {
+        @Test
+        void runs() {
+        }
+    }
+
+    @RequiresAtsTrust(truststore = "classpath:stores/starfield-class-2-only.p12", require = "amazon-root-ca-1")
+    static class Class2OnlyForServicesChainingToRootCa1 {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @RequiresAtsTrust(require = "amazon-root-ca-9")
+    static class UnknownRequirement {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @Test
+    void aStoreMeetingTheGuidesRuleRunsWhenTheUserStatesThatRule() {
+        run(Class2OnlyUnderTheGuidesRule.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
+    void aStatedRequirementFailsWithTheRealChainsTheStoreFails() {
+        run(Class2OnlyForServicesChainingToRootCa1.class).containerEvents().assertThatEvents().haveExactly(1,
+                event(container(Class2OnlyForServicesChainingToRootCa1.class), finishedWithFailure(
+                        instanceOf(AssertionFailedError.class), message(m -> m.contains("does not meet the requirement "
+                                + "'amazon-root-ca-1'") && m.contains("ACM chains since August 2024 anchored at Amazon Root CA 1 fail")))));
+    }
+
+    @Test
+    void anUnknownRequirementNamesTheAcceptedValues() {
+        run(UnknownRequirement.class).containerEvents().assertThatEvents().haveExactly(1,
+                event(container(UnknownRequirement.class), finishedWithFailure(message(m -> m.contains("amazon-root-ca-9")
+                        && m.contains("any-guide-anchor") && m.contains("amazon-root-ca-1,amazon-root-ca-2")))));
+    }
+
     @RequiresAtsTrust(truststore = "classpath:stores/real-ats-roots.jks", password = "s3cret")
     static class StoreWithEveryRealRoot {
         @Test

@@ -21,9 +21,14 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         findings = List.copyOf(findings);
     }
 
-    /** READY and free of failing findings (no fake test root). */
+    /** READY and free of failing findings (no fake test root): meets {@link AtsRequirement#ready()}. */
     public boolean trustsAts() {
-        return verdict == Verdict.READY && findings.stream().noneMatch(f -> f.kind().isFailure());
+        return meets(AtsRequirement.ready());
+    }
+
+    /** Whether the store meets what the user stated it needs (and holds no fake test root). */
+    public boolean meets(AtsRequirement requirement) {
+        return requirement.isMetBy(this);
     }
 
     public AnchorStatus anchor(RealAtsRoot root) {
@@ -32,6 +37,14 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
 
     public boolean holds(RealAtsRoot root) {
         return anchor(root).present();
+    }
+
+    /**
+     * The verdict against {@code requirement}, in words: "meets …" or "does not meet …", then
+     * {@link #explanation()}, which names the real chains the store fails.
+     */
+    public String explanation(AtsRequirement requirement) {
+        return (meets(requirement) ? "meets" : "does not meet") + " the requirement '" + requirement + "'. " + explanation();
     }
 
     /** The real anchors this store lacks, of those that would make it READY. */

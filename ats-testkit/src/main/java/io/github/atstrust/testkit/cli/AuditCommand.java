@@ -1,5 +1,6 @@
 package io.github.atstrust.testkit.cli;
 
+import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
@@ -13,11 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ats audit [--password P] [--json] SOURCE…}: does each store trust ATS? Exit 0 READY, 1 not, 2 bad input. */
+/**
+ * {@code ats audit [--password P] [--require WHAT] [--json] SOURCE…}: does each store trust ATS as required? Exit 0
+ * yes, 1 not, 2 bad input.
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Check trust stores against the real Amazon Trust Services roots.%n"
                 + "SOURCE is 'jvm' (this JVM's default trust store), 'docker:IMAGE' (the image's OS bundle), or a PKCS12/JKS store, PEM bundle or directory.%n"
-                + "Exit 0: trusts ATS; 1: does not (or holds a fake test root); 2: bad input.")
+                + "Exit 0: meets the requirement; 1: does not (or holds a fake test root); 2: bad input.")
 final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -25,6 +29,12 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--password", paramLabel = "P", description = "Key store password (default: changeit).")
     private char[] password;
+
+    @Option(names = "--require", paramLabel = "WHAT", converter = RequirementConverter.class,
+            description = "What the store must trust: 'ready' (default: every Amazon root, ACM chains since 2024 included), "
+                    + "'any-guide-anchor' (the AWS guides' rule: Amazon Root CA 1, Starfield G2 or Starfield Class 2), "
+                    + "or Amazon root ids your services chain to, e.g. amazon-root-ca-1,amazon-root-ca-3.")
+    private AtsRequirement requirement = AtsRequirement.ready();
 
     @Option(names = "--json", description = "Print a JSON array, one object per source (format in the README).")
     private boolean json;
@@ -40,15 +50,15 @@ final class AuditCommand implements Callable<Integer> {
             reports.add(TrustStoreAudit.audit(TrustStoreSource.parse(source, password)));
         }
         if (json) {
-            out.println(AuditPrinter.json(reports));
+            out.println(AuditPrinter.json(reports, requirement));
         } else {
             for (int i = 0; i < reports.size(); i++) {
                 if (i > 0) {
                     out.println();
                 }
-                AuditPrinter.print(reports.get(i), out);
+                AuditPrinter.print(reports.get(i), requirement, out);
             }
         }
-        return reports.stream().allMatch(AuditReport::trustsAts) ? 0 : 1;
+        return reports.stream().allMatch(r -> r.meets(requirement)) ? 0 : 1;
     }
 }

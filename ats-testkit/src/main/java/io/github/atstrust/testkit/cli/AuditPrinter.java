@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.audit.AnchorStatus;
+import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditDiff;
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.Finding;
@@ -20,7 +21,7 @@ final class AuditPrinter {
     private AuditPrinter() {
     }
 
-    static void print(AuditReport report, PrintWriter out) {
+    static void print(AuditReport report, AtsRequirement requirement, PrintWriter out) {
         out.printf("Trust store: %s%n%n", report.source());
         out.printf("%-52s %-8s %s%n", "ATS ANCHOR", "PRESENT", "SHA-256 / ENTRY");
         for (AnchorStatus anchor : report.anchors()) {
@@ -42,6 +43,7 @@ final class AuditPrinter {
                     root.acmChainsSince2024() ? "trusted" : "FAIL");
         }
         out.printf("%nVerdict: %s%n", report.explanation());
+        out.printf("Requirement '%s': %s%n", requirement, report.meets(requirement) ? "met" : "NOT met");
         if (report.findings().isEmpty()) {
             out.println("Findings: none");
         } else {
@@ -69,13 +71,20 @@ final class AuditPrinter {
         out.println("  (repeat for each missing root; never pin intermediates)");
     }
 
-    static void print(AuditDiff diff, PrintWriter out) {
-        out.printf("Before: %s — %s%n", diff.before().source(), diff.before().verdict());
-        out.printf("After:  %s — %s%n", diff.after().source(), diff.after().verdict());
+    static void print(AuditDiff diff, AtsRequirement requirement, boolean regression, PrintWriter out) {
+        out.printf("Before: %s — %s, requirement '%s' %s%n", diff.before().source(), diff.before().verdict(), requirement,
+                diff.before().meets(requirement) ? "met" : "NOT met");
+        out.printf("After:  %s — %s, requirement '%s' %s%n", diff.after().source(), diff.after().verdict(), requirement,
+                diff.after().meets(requirement) ? "met" : "NOT met");
         out.printf("Added ATS anchors:   %s%n", names(diff.added()));
         out.printf("Removed ATS anchors: %s%n", names(diff.removed()));
-        if (!diff.regression()) {
-            out.println("No regression: ATS trust is unchanged or better.");
+        if (!regression) {
+            out.println(diff.regression() ? "No regression against the requirement '" + requirement + "' (an anchor was "
+                    + "removed or a verdict fell, which the default requirement would count)." 
+                    : "No regression: ATS trust is unchanged or better.");
+        } else if (!diff.after().meets(requirement) && diff.before().meets(requirement)) {
+            out.println("REGRESSION: the store no longer meets the requirement '" + requirement + "'. "
+                    + diff.after().explanation());
         } else if (!diff.removed().isEmpty() && diff.after().verdict() == diff.before().verdict()) {
             out.println("REGRESSION: ATS anchors were removed. Chains still validate through the remaining anchors only "
                     + "while servers keep sending the cross-certificates; restore " + names(diff.removed()) + ".");
@@ -89,8 +98,8 @@ final class AuditPrinter {
     }
 
     /** The stable JSON form (an array with one object per source), documented in the README. */
-    static String json(List<AuditReport> reports) {
-        List<JsonReport> json = reports.stream().map(AuditPrinter::json).toList();
+    static String json(List<AuditReport> reports, AtsRequirement requirement) {
+        List<JsonReport> json = reports.stream().map(r -> json(r, requirement)).toList();
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -98,8 +107,9 @@ final class AuditPrinter {
         }
     }
 
-    private static JsonReport json(AuditReport report) {
+    private static JsonReport json(AuditReport report, AtsRequirement requirement) {
         return new JsonReport(report.source(), report.certificateCount(), report.verdict().name(), report.trustsAts(),
+                requirement.toString(), report.meets(requirement),
                 report.anchors().stream().map(a -> new JsonAnchor(a.anchor().id(), a.anchor().displayName(),
                         a.anchor().sha256Fingerprint(), a.present(), a.match().name().toLowerCase(Locale.ROOT), a.entry())).toList(),
                 report.roots().stream().map(r -> new JsonRoot(r.root().id(), r.crossSignedChains(), r.acmChainsSince2024())).toList(),
@@ -107,7 +117,8 @@ final class AuditPrinter {
                 report.explanation());
     }
 
-    record JsonReport(String source, int certificates, String verdict, boolean trustsAts, List<JsonAnchor> anchors,
+    record JsonReport(String source, int certificates, String verdict, boolean trustsAts, String requirement,
+                      boolean meetsRequirement, List<JsonAnchor> anchors,
                       List<JsonRoot> roots, List<JsonFinding> findings, String explanation) {
     }
 

@@ -1,5 +1,6 @@
 package io.github.atstrust.testkit.cli;
 
+import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditDiff;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
@@ -22,6 +23,12 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "P", description = "Key store password of both stores (default: changeit).")
     private char[] password;
 
+    @Option(names = "--require", paramLabel = "WHAT", converter = RequirementConverter.class,
+            description = "Judge the change against this requirement only ('ready', 'any-guide-anchor' or Amazon root ids,"
+                    + " as for audit): a regression is then a store that met it and no longer does. Without it, removing"
+                    + " any ATS anchor or lowering the verdict is a regression.")
+    private AtsRequirement requirement;
+
     @Parameters(index = "0", paramLabel = "BEFORE")
     private String before;
 
@@ -32,7 +39,12 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         AuditDiff diff = TrustStoreAudit.diff(TrustStoreAudit.audit(TrustStoreSource.parse(before, password)),
                 TrustStoreAudit.audit(TrustStoreSource.parse(after, password)));
-        AuditPrinter.print(diff, spec.commandLine().getOut());
-        return diff.regression() ? 1 : 0;
+        boolean fakeAppeared = diff.before().findings().stream().noneMatch(f -> f.kind().isFailure())
+                && diff.after().findings().stream().anyMatch(f -> f.kind().isFailure());
+        boolean regression = requirement == null ? diff.regression()
+                : fakeAppeared || diff.before().meets(requirement) && !diff.after().meets(requirement);
+        AuditPrinter.print(diff, requirement == null ? AtsRequirement.ready() : requirement, regression,
+                spec.commandLine().getOut());
+        return regression ? 1 : 0;
     }
 }

@@ -93,6 +93,48 @@ class AuditCommandTest {
     }
 
     @Test
+    void requireFollowsTheUsersStatedNeedForVerdictAndExitCode() throws Exception {
+        Path class2 = store("class2-only.p12", RealAtsRoot.STARFIELD_CLASS_2);
+        Path root1 = store("root1-only.p12", RealAtsRoot.AMAZON_ROOT_CA_1);
+
+        CliRun guides = CliRun.of("audit", "--require", "any-guide-anchor", class2.toString());
+        CliRun acmRoot1 = CliRun.of("audit", "--require", "amazon-root-ca-1", class2.toString());
+        CliRun root1ForRoot1 = CliRun.of("audit", "--require", "amazon-root-ca-1", root1.toString());
+        CliRun root1ForAll = CliRun.of("audit", root1.toString());
+
+        assertThat(guides.exitCode()).as(guides.out()).isZero();
+        assertThat(guides.out()).contains("Requirement 'any-guide-anchor': met")
+                .contains("ACM chains since August 2024 anchored at Amazon Root CA 1 fail");
+        assertThat(acmRoot1.exitCode()).isEqualTo(1);
+        assertThat(acmRoot1.out()).contains("Requirement 'amazon-root-ca-1': NOT met");
+        assertThat(root1ForRoot1.exitCode()).as(root1ForRoot1.out()).isZero();
+        assertThat(root1ForAll.exitCode()).isEqualTo(1);
+        assertThat(root1ForAll.out()).contains("Endpoints whose certificates chain to Amazon Root CA 2 fail");
+    }
+
+    @Test
+    void diffWithARequirementCountsOnlyLosingIt() throws Exception {
+        Path both = store("both-roots.p12", RealAtsRoot.AMAZON_ROOT_CA_1, RealAtsRoot.STARFIELD_SERVICES_ROOT_G2);
+        Path root1 = store("root1.p12", RealAtsRoot.AMAZON_ROOT_CA_1);
+        Path class2 = store("class2.p12", RealAtsRoot.STARFIELD_CLASS_2);
+
+        CliRun stillMeets = CliRun.of("diff", "--require", "amazon-root-ca-1", both.toString(), root1.toString());
+        CliRun loses = CliRun.of("diff", "--require", "amazon-root-ca-1", root1.toString(), class2.toString());
+
+        assertThat(stillMeets.exitCode()).as(stillMeets.out()).isZero();
+        assertThat(loses.exitCode()).as(loses.out()).isEqualTo(1);
+        assertThat(loses.out()).contains("no longer meets the requirement 'amazon-root-ca-1'");
+    }
+
+    @Test
+    void unknownRequirementIsBadInputNamingTheAcceptedValues() {
+        CliRun run = CliRun.of("audit", "--require", "root-9", "jvm");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("root-9").contains("any-guide-anchor").contains("amazon-root-ca-1");
+    }
+
+    @Test
     void missingPath() {
         assertBadInput(dir.resolve("nope.p12"), "no such file");
     }
