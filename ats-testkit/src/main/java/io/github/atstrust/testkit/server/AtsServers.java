@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
@@ -201,8 +202,16 @@ public final class AtsServers implements AutoCloseable {
                 URI index = URI.create("http://" + literal(bind) + ":" + plain.getLocalPort() + "/");
                 // Signing dominates a cold start (RSA 4096 above all): mint on every core at once.
                 PublishedCas cas = new PublishedCas(index, revocation);
-                Map<Scenario, ServedChain> chains = scenarios.parallelStream().collect(Collectors.toMap(
-                        scenario -> scenario, scenario -> mint(scenario, cas, revocation), (a, b) -> a, LinkedHashMap::new));
+                // Signing dominates a cold start (RSA 4096 above all): the CA copies and the leaves are independent
+                // (a leaf needs only its issuer's name and key), so all of them are signed at once on every core.
+                Map<Scenario, X509Certificate> leaves = new java.util.concurrent.ConcurrentHashMap<>();
+                Stream.concat(
+                        scenarios.stream().flatMap(s -> Stream.concat(Stream.ofNullable(s.leafIssuer()), s.sentAfterLeaf().stream()))
+                                .distinct().map(ca -> (Runnable) () -> cas.certificate(ca)),
+                        scenarios.stream().map(s -> (Runnable) () -> leaves.put(s, mintLeaf(s, cas, revocation))))
+                        .toList().parallelStream().forEach(Runnable::run);
+                Map<Scenario, ServedChain> chains = new LinkedHashMap<>();
+                scenarios.forEach(s -> chains.put(s, chain(s, leaves.get(s), cas)));
                 for (Scenario scenario : scenarios) {
                     ServedChain chain = chains.get(scenario);
                     ServerConnector connector = connector(server, scenario, chain);
@@ -247,27 +256,30 @@ public final class AtsServers implements AutoCloseable {
             return catalogue.scenarios().stream().filter(s -> only.contains(s.id())).collect(Collectors.toList());
         }
 
-        /**
-         * Mints the scenario's leaf under the CA certificates this server publishes (with their revocation and
-         * caIssuers URLs) and registers it with the responder.
-         */
-        private static ServedChain mint(Scenario scenario, PublishedCas cas, RevocationResponder revocation) {
+        /** Mints the scenario's leaf, with this server's URLs, and registers it with the responder. */
+        private static X509Certificate mintLeaf(Scenario scenario, PublishedCas cas, RevocationResponder revocation) {
             FakeAtsHierarchy fake = FakeAtsHierarchy.load();
             KeyPair keyPair = fake.leafKeyPair(scenario.leaf().keyType());
             FakeCa issuer = scenario.leafIssuer();
             if (issuer == null) {
-                return new ServedChain(List.of(CertificateAuthority.selfSigned(scenario.leaf(), keyPair)), keyPair.getPrivate());
+                return CertificateAuthority.selfSigned(scenario.leaf(), keyPair);
             }
-            X509Certificate issuerCertificate = scenario.behaviour() == ServerBehaviour.REVOKED_INTERMEDIATE
-                    ? cas.revokedCopy(issuer) : cas.certificate(issuer);
             LeafSpec spec = scenario.leaf().publishedAt(cas.crl(issuer), cas.ocsp(), cas.caIssuers(issuer));
-            X509Certificate leaf = new CertificateAuthority(issuerCertificate, fake.authority(issuer).privateKey())
-                    .issue(spec, keyPair);
+            X509Certificate leaf = fake.authority(issuer).issue(spec, keyPair);
             revocation.register(issuer, leaf.getSerialNumber(), scenario.behaviour() == ServerBehaviour.REVOKED_LEAF);
+            return leaf;
+        }
+
+        /** The leaf followed by the CA certificates this server publishes, as the scenario declares them. */
+        private static ServedChain chain(Scenario scenario, X509Certificate leaf, PublishedCas cas) {
+            FakeAtsHierarchy fake = FakeAtsHierarchy.load();
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(leaf);
-            scenario.sentAfterLeaf().forEach(ca -> chain.add(ca == issuer ? issuerCertificate : cas.certificate(ca)));
-            return new ServedChain(chain, keyPair.getPrivate());
+            X509Certificate revokedIssuer = scenario.behaviour() == ServerBehaviour.REVOKED_INTERMEDIATE
+                    ? cas.revokedCopy(scenario.leafIssuer()) : null;
+            scenario.sentAfterLeaf().forEach(ca -> chain.add(revokedIssuer != null && ca == scenario.leafIssuer()
+                    ? revokedIssuer : cas.certificate(ca)));
+            return new ServedChain(chain, fake.leafKeyPair(scenario.leaf().keyType()).getPrivate());
         }
 
         private ServerConnector connector(Server server, Scenario scenario, ServedChain chain) {

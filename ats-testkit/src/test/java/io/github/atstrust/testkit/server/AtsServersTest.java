@@ -1,7 +1,6 @@
 package io.github.atstrust.testkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
