@@ -37,7 +37,6 @@ class NonJvmClientsTest {
     @TempDir
     static Path dir;
     private static ServeProcess serve;
-    private static com.sun.net.httpserver.HttpServer plainHttp;
 
     @BeforeAll
     static void startServe() throws Exception {
@@ -47,9 +46,6 @@ class NonJvmClientsTest {
     @AfterAll
     static void stopServe() throws Exception {
         serve.close();
-        if (plainHttp != null) {
-            plainHttp.stop(0);
-        }
     }
 
     @TestFactory
@@ -92,22 +88,19 @@ class NonJvmClientsTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        http.start();
-        plainHttp = http;
-        int plain = http.getAddress().getPort();
+        int plain = serve.indexUri().getPort();
         List<DynamicTest> tests = new ArrayList<>();
         for (int port : List.of(closed, plain)) {
             String url = "https://localhost:" + port + "/";
             String what = port == closed ? "connection refused" : "the peer does not speak TLS";
             tests.add(noVerdict("curl", what, List.of("curl", "-sS", "-o", "/dev/null", "--max-time", "10", url)));
-            tests.add(noVerdict("openssl-s_client", what, List.of("sh", "-c", "openssl s_client -connect localhost:" + port
-                    + " -servername localhost -verify_return_error -brief </dev/null")));
+            tests.add(noVerdict("openssl-s_client", what, List.of("timeout", "20", "sh", "-c", "openssl s_client -connect "
+                    + "localhost:" + port + " -servername localhost -verify_return_error -brief </dev/null")));
             tests.add(noVerdict("python-urllib", what, List.of("python3", "-c", "import sys,urllib.request; "
                     + "urllib.request.urlopen(sys.argv[1], timeout=5)", url)));
-            tests.add(noVerdict("node-https", what, List.of("node", "-e", "require('https').get(process.argv[1], r => "
-                    + "process.exit(0)).on('error', e => { console.error(e.code + ' ' + e.message); process.exit(1); })", url)));
+            tests.add(noVerdict("node-https", what, List.of("node", "-e", "require('https').get(process.argv[1], {timeout: 5000}, "
+                    + "r => process.exit(0)).on('timeout', () => { console.error('timeout'); process.exit(1); })"
+                    + ".on('error', e => { console.error(e.code + ' ' + e.message); process.exit(1); })", url)));
         }
         return tests;
     }
@@ -192,6 +185,24 @@ class NonJvmClientsTest {
         return tests;
     }
 
+    /**
+     * Node checks a chain in OpenSSL's "verify none" mode and reports the last error it met, so a chain with a
+     * defect of its own is named by that defect even when no anchor of the client is on its path (every other
+     * client says UNTRUSTED_ROOT there). The host name is Node's own check, after OpenSSL's: not affected.
+     * Measured, asserted, and reported in the clients report.
+     */
+    private static ExpectedOutcome expected(String client, JsonNode scenario, String profile) {
+        ExpectedOutcome declared = expected(scenario, profile);
+        RejectionReason defect = ScenarioCatalogue.builtIn().byId(scenario.get("id").asText()).defect();
+        if (client.equals("node-https") && declared.reason() == RejectionReason.UNTRUSTED_ROOT && defect != null
+                && defect != RejectionReason.HOSTNAME_MISMATCH) {
+            ClientsReport.note("reason differs from the declared one", client, scenario.get("id").asText() + " under "
+                    + profile + ": " + defect + " (the chain's own defect) where the others say UNTRUSTED_ROOT");
+            return ExpectedOutcome.reject(defect);
+        }
+        return declared;
+    }
+
     /** The manifest's expectation and, for a rejection, its declared reason. */
     private static ExpectedOutcome expected(JsonNode scenario, String profile) {
         return scenario.get("expect").get(profile).asText().equals("accept") ? ExpectedOutcome.accept()
@@ -204,7 +215,7 @@ class NonJvmClientsTest {
         ProbeTarget target = new ProbeTarget("localhost:" + scenario.get("port").asInt(),
                 ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
         HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed, target);
-        ExpectedOutcome expected = expected(scenario, profile);
+        ExpectedOutcome expected = expected(client, scenario, profile);
         ClientsReport.row(client, id, profile, expected, outcome);
         assertThat(outcome).as("%s: %s under %s", client, id, profile).matches(expected);
     }

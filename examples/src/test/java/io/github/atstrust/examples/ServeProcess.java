@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,14 @@ final class ServeProcess implements AutoCloseable {
     private final JsonNode manifest;
     private final Path manifestFile;
     private final Path exportDir;
+    private final URI indexUri;
 
-    private ServeProcess(Process process, JsonNode manifest, Path manifestFile, Path exportDir) {
+    private ServeProcess(Process process, JsonNode manifest, Path manifestFile, Path exportDir, URI indexUri) {
         this.process = process;
         this.manifest = manifest;
         this.manifestFile = manifestFile;
         this.exportDir = exportDir;
+        this.indexUri = indexUri;
     }
 
     static ServeProcess start(Path dir) throws Exception {
@@ -46,7 +49,14 @@ final class ServeProcess implements AutoCloseable {
             output.add(line);
         }
         assertThat(line).as("serve did not get ready: %s", output).isNotNull();
-        return new ServeProcess(process, new ObjectMapper().readTree(manifestFile.toFile()), manifestFile, exportDir);
+        URI index = output.stream().filter(l -> l.startsWith("Index:")).map(l -> URI.create(l.substring("Index:".length()).strip()))
+                .findFirst().orElseThrow(() -> new AssertionError("serve printed no Index line: " + output));
+        return new ServeProcess(process, new ObjectMapper().readTree(manifestFile.toFile()), manifestFile, exportDir, index);
+    }
+
+    /** The plain-HTTP index page (a port that does not speak TLS). */
+    URI indexUri() {
+        return indexUri;
     }
 
     Path manifestFile() {

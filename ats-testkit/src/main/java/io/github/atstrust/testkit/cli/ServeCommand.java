@@ -60,6 +60,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds stalled-handshake keeps a connection (default: ${DEFAULT-VALUE}).")
     private int stallLimitSeconds;
 
+    @Option(names = "--handshake-deadline", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds a TLS connection may take to complete its handshake before it is closed "
+                    + "(default: ${DEFAULT-VALUE}; stalled-handshake keeps --stall-limit).")
+    private int handshakeDeadlineSeconds;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -80,7 +85,8 @@ final class ServeCommand implements Callable<Integer> {
 
         CountDownLatch stop = new CountDownLatch(1);
         try (AtsServers servers = AtsServers.builder().bind(address).indexPort(indexPort).only(selected)
-                .stallLimit(Duration.ofSeconds(stallLimitSeconds)).allowNonLoopback().start()) {
+                .stallLimit(Duration.ofSeconds(stallLimitSeconds)).handshakeDeadline(Duration.ofSeconds(handshakeDeadlineSeconds))
+                .allowNonLoopback().start()) {
             printTable(out, servers);
             out.printf("%nIndex:          %s%n", servers.indexUri());
             out.printf("Trust material: %s%n", exportTo.toAbsolutePath());

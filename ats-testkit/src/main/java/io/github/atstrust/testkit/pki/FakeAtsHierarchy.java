@@ -10,8 +10,10 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The fake twin of the Amazon Trust Services hierarchy, plus an untrusted hierarchy and an unrelated
@@ -91,6 +93,24 @@ public final class FakeAtsHierarchy {
             }
         }
         throw new IllegalStateException("no fake CA named " + certificate.getIssuerX500Principal() + " issued " + ca.id());
+    }
+
+    /**
+     * Whether {@code chain} (leaf first, as a server sent it) stops below an intermediate it did not send: its
+     * last certificate was issued by a fake CA that is only ever an intermediate, so no client reaches a root
+     * without fetching what was left out.
+     */
+    public boolean leavesOutAnIntermediate(List<X509Certificate> chain) {
+        X509Certificate top = chain.get(chain.size() - 1);
+        return !top.getIssuerX500Principal().equals(top.getSubjectX500Principal())
+                && isIntermediateName(top.getIssuerX500Principal());
+    }
+
+    /** Whether fake CAs named {@code name} exist and none of them is a self-signed root. */
+    public boolean isIntermediateName(X500Principal name) {
+        List<X509Certificate> named = certificates.values().stream()
+                .filter(ca -> ca.getSubjectX500Principal().equals(name)).toList();
+        return !named.isEmpty() && named.stream().noneMatch(ca -> ca.getIssuerX500Principal().equals(name));
     }
 
     /** Whether {@code ca} is a self-signed root (not a cross-certificate or an intermediate). */

@@ -78,7 +78,8 @@ final class FailureClassifier {
                     || reason(t) == BasicReason.NOT_YET_VALID || says(t, "not yet valid")),
             rejected(RejectionReason.NOT_A_CA, t -> reason(t) == PKIXReason.NOT_CA_CERT
                     || reason(t) == PKIXReason.INVALID_KEY_USAGE && says(t, "keycertsign")
-                    || says(t, "keycertsign bit is not set", "not a ca certificate", "invalid ca certificate")),
+                    || says(t, "keycertsign bit is not set", "not a ca certificate", "invalid ca certificate",
+                    "key usage does not include certificate signing")),
             rejected(RejectionReason.PATH_LENGTH_EXCEEDED, t -> reason(t) == PKIXReason.PATH_TOO_LONG
                     || says(t, "pathlenconstraint violated", "path length constraint exceeded")),
             rejected(RejectionReason.WRONG_EXTENDED_KEY_USAGE, t -> says(t, "extended key usage does not permit",
@@ -96,7 +97,8 @@ final class FailureClassifier {
             rejected(RejectionReason.UNTRUSTED_ROOT, t -> simpleName(t).equals("SunCertPathBuilderException")
                     || says(t, "unable to find valid certification path", "path building failed", "trust anchor",
                     "unknown ca", "self-signed certificate", "self signed certificate", "unable to get local issuer",
-                    "unable to get issuer certificate", "unable_to_get_issuer_cert")),
+                    "unable to get issuer certificate", "unable_to_get_issuer_cert",
+                    "unable to verify the first certificate")), // Node: the leaf's issuer was not sent
             rejected(RejectionReason.PROTOCOL, t -> t instanceof javax.net.ssl.SSLHandshakeException
                     && says(t, "protocol", "no appropriate", "handshake_failure", "cipher")
                     || t instanceof javax.net.ssl.SSLProtocolException

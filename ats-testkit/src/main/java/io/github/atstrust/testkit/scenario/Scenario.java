@@ -1,11 +1,10 @@
 package io.github.atstrust.testkit.scenario;
 
+import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,23 +86,12 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
         if (leafIssuer == null) {
             return false;
         }
-        X509Certificate missingIssuerOf = sentAfterLeaf.isEmpty() ? null : sentAfterLeaf.get(sentAfterLeaf.size() - 1).certificate();
-        if (missingIssuerOf == null) {
-            return !selfSigned(leafIssuer.certificate());
-        }
-        if (selfSigned(missingIssuerOf)) {
-            return false;
-        }
-        List<X509Certificate> issuers = Arrays.stream(FakeCa.values()).map(FakeCa::certificate)
-                .filter(ca -> ca.getSubjectX500Principal().equals(missingIssuerOf.getIssuerX500Principal())).toList();
-        return !issuers.isEmpty() && issuers.stream().noneMatch(Scenario::selfSigned);
+        FakeAtsHierarchy fake = FakeAtsHierarchy.load();
+        return sentAfterLeaf.isEmpty() ? fake.isIntermediateName(leafIssuer.certificate().getSubjectX500Principal())
+                : fake.leavesOutAnIntermediate(sentAfterLeaf.stream().map(FakeCa::certificate).toList());
     }
 
     private boolean trustsAnAnchor(TrustProfile profile) {
         return anchors.stream().map(FakeCa::certificate).anyMatch(profile::trusts);
-    }
-
-    private static boolean selfSigned(X509Certificate certificate) {
-        return certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal());
     }
 }

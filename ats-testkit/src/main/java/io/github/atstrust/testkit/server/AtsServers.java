@@ -57,6 +57,9 @@ public final class AtsServers implements AutoCloseable {
     /** Connections to {@code stalled-handshake} are closed after this long unless configured otherwise. */
     public static final Duration DEFAULT_STALL_LIMIT = Duration.ofSeconds(30);
 
+    /** A TLS connection whose handshake has not completed after this long is closed, unless configured otherwise. */
+    public static final Duration DEFAULT_HANDSHAKE_DEADLINE = Duration.ofSeconds(5);
+
     private final Server server;
     private final Map<String, AtsEndpoint> endpoints;
     private final URI indexUri;
@@ -119,6 +122,7 @@ public final class AtsServers implements AutoCloseable {
         private boolean allowNonLoopback;
         private int indexPort;
         private Duration stallLimit = DEFAULT_STALL_LIMIT;
+        private Duration handshakeDeadline = DEFAULT_HANDSHAKE_DEADLINE;
 
         private Builder() {
         }
@@ -168,6 +172,18 @@ public final class AtsServers implements AutoCloseable {
                 throw new IllegalArgumentException("stall limit must be positive, was " + limit);
             }
             this.stallLimit = limit;
+            return this;
+        }
+
+        /**
+         * How long a TLS connection may take to complete its handshake before it is closed (default
+         * {@link #DEFAULT_HANDSHAKE_DEADLINE}); {@code stalled-handshake} keeps its own {@link #stallLimit}.
+         */
+        public Builder handshakeDeadline(Duration deadline) {
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("handshake deadline must be positive, was " + deadline);
+            }
+            this.handshakeDeadline = deadline;
             return this;
         }
 
@@ -302,6 +318,7 @@ public final class AtsServers implements AutoCloseable {
                 alpn.setDefaultProtocol(http11.getProtocol());
                 connector = new ServerConnector(server, 0, 1,
                         new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11);
+                connector.addBean(new HandshakeDeadline(handshakeDeadline, connector.getScheduler()));
             }
             connector.setHost(bind.getHostAddress());
             connector.setPort(0);

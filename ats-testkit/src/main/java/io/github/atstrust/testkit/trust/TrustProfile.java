@@ -125,20 +125,28 @@ public final class TrustProfile {
         return keyStore("PKCS12");
     }
 
-    /** A trust manager over the anchors, with the JDK's PKIX validation. */
+    /**
+     * A trust manager over the anchors, with the JDK's PKIX validation. When a server leaves out an intermediate
+     * of the fake hierarchy, its failure says "incomplete chain", so that every client given this trust is
+     * classified {@code INCOMPLETE_CHAIN} by {@code HandshakeOutcome.of} as by {@code AtsEndpoint.probe}.
+     */
     public X509ExtendedTrustManager trustManager() {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(keyStore());
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509ExtendedTrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("the JDK gave no X509ExtendedTrustManager for profile " + id);
+            return x509(factory);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a trust manager for profile " + id, e);
         }
+    }
+
+    private X509ExtendedTrustManager x509(TrustManagerFactory factory) {
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509ExtendedTrustManager x509) {
+                return new IncompleteChainAwareTrustManager(x509);
+            }
+        }
+        throw new IllegalStateException("the JDK gave no X509ExtendedTrustManager for profile " + id);
     }
 
     /** A TLS context that trusts exactly this profile's anchors; hand it to the client under test. */
@@ -154,8 +162,9 @@ public final class TrustProfile {
 
     /**
      * A TLS context that trusts this profile's anchors and checks revocation for this client only, through its
-     * own {@link PKIXRevocationChecker} (OCSP by default; {@code PREFER_CRLS} for CRLs). JVM-wide settings such
-     * as {@code ocsp.enable} are left alone.
+     * own {@link PKIXRevocationChecker}: with no options, every certificate of the path, OCSP with CRL fallback
+     * (the kit's CAs all carry the URLs); {@code ONLY_END_ENTITY}, {@code PREFER_CRLS}, {@code NO_FALLBACK} narrow
+     * it. JVM-wide settings such as {@code ocsp.enable} are left alone.
      *
      * <pre>HttpClient.newBuilder().sslContext(profile.revocationCheckingSslContext(Option.ONLY_END_ENTITY))</pre>
      */
@@ -169,7 +178,7 @@ public final class TrustProfile {
             TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
             factory.init(new CertPathTrustManagerParameters(parameters));
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(null, new TrustManager[] {x509(factory)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a revocation-checking SSLContext for profile " + id, e);

@@ -156,6 +156,45 @@ class HandshakeOutcomeTest {
     }
 
     @Test
+    void ofAndProbeAgreeOnAnIncompleteChainForAClientGivenTheProfilesTrust() {
+        AtsEndpoint endpoint = servers.endpoint("incomplete-chain");
+        ThrowingCallable call = () -> httpClient(TrustProfiles.byId("amazon-root-ca-1")).send(request(endpoint),
+                BodyHandlers.ofString());
+
+        HandshakeOutcome of = HandshakeOutcome.of(call);
+        HandshakeOutcome probed = endpoint.probe(call);
+
+        assertThat(of.reason()).as(of.describe()).isEqualTo(RejectionReason.INCOMPLETE_CHAIN);
+        assertThat(probed.reason()).as(probed.describe()).isEqualTo(RejectionReason.INCOMPLETE_CHAIN);
+        assertThat(of.cause()).hasStackTraceContaining("incomplete chain: the server did not send the intermediate CA");
+    }
+
+    @Test
+    void aClientWithItsOwnTrustManagerNeedsTheEndpointToTellAnIncompleteChain() throws Exception {
+        AtsEndpoint endpoint = servers.endpoint("incomplete-chain");
+        javax.net.ssl.TrustManagerFactory own = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        own.init(TrustProfiles.byId("amazon-root-ca-1").keyStore());
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, own.getTrustManagers(), null);
+        ThrowingCallable call = () -> HttpClient.newBuilder().sslContext(context).build().send(request(endpoint),
+                BodyHandlers.ofString());
+
+        assertThat(HandshakeOutcome.of(call).reason()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(endpoint.probe(call).reason()).isEqualTo(RejectionReason.INCOMPLETE_CHAIN);
+    }
+
+    @Test
+    void theProfilesTrustManagerKeepsEveryOtherVerdictAndReason() {
+        AtsEndpoint untrusted = servers.endpoint("untrusted-root");
+        AtsEndpoint wrongHost = servers.endpoint("wrong-host");
+
+        assertThat(HandshakeOutcome.of(() -> httpClient(ALL_ATS).send(request(untrusted), BodyHandlers.ofString())).reason())
+                .isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(HandshakeOutcome.of(() -> httpClient(ALL_ATS).send(request(wrongHost), BodyHandlers.ofString())).reason())
+                .isEqualTo(RejectionReason.HOSTNAME_MISMATCH);
+    }
+
+    @Test
     void closedPortIsNoVerdictNamingTheAddress() throws Exception {
         int closed = closedPort();
 
