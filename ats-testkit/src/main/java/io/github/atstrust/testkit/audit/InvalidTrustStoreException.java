@@ -1,7 +1,7 @@
 package io.github.atstrust.testkit.audit;
 
 /** A trust store that cannot be read; the message names the file and what to do about it. */
-public final class InvalidTrustStoreException extends IllegalArgumentException {
+public class InvalidTrustStoreException extends IllegalArgumentException {
 
     InvalidTrustStoreException(String message) {
         super(message);

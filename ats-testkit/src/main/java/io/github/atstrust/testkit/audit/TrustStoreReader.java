@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -35,14 +36,30 @@ final class TrustStoreReader {
             return DockerImageBundle.read(source.dockerImage());
         }
         Path path = source.path();
-        if (!Files.exists(path)) {
-            throw new InvalidTrustStoreException(path + ": no such file or directory; check the path");
+        BasicFileAttributes attributes = attributes(path);
+        if (attributes.isDirectory()) {
+            return readDirectory(path, source.maxBytes());
         }
-        if (Files.isDirectory(path)) {
-            return readDirectory(path);
-        }
-        byte[] bytes = bytes(path);
+        byte[] bytes = bytes(path, attributes, source.maxBytes());
         return readFile(path, bytes, source.passwordOrDefault(), path.toString());
+    }
+
+    /** What {@code path} is, without opening it (opening a FIFO would block until a writer comes). */
+    private static BasicFileAttributes attributes(Path path) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidTrustStoreException(path + ": no such file or directory; check the path", e);
+        } catch (IOException e) {
+            throw new InvalidTrustStoreException(path + ": cannot read its attributes (" + e.getMessage()
+                    + "); check the path and its permissions", e);
+        }
+        if (!attributes.isRegularFile() && !attributes.isDirectory()) {
+            throw new InvalidTrustStoreException(path + ": not a regular file or directory (a FIFO, device or socket); "
+                    + "point at a trust store file or a directory of certificates");
+        }
+        return attributes;
     }
 
     private static LoadedTrustStore readJvm() {
@@ -60,13 +77,14 @@ final class TrustStoreReader {
             file = security.resolve("cacerts");
             origin = "JVM default trust store";
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new InvalidTrustStoreException(file + " (" + origin + "): no such file; check javax.net.ssl.trustStore "
                     + "or the JDK installation");
         }
         String password = System.getProperty("javax.net.ssl.trustStorePassword");
         char[] secret = password == null ? TrustStoreSource.DEFAULT_PASSWORD.toCharArray() : password.toCharArray();
-        LoadedTrustStore loaded = readFile(file, bytes(file), secret, file.toString());
+        LoadedTrustStore loaded = readFile(file, bytes(file, attributes(file), TrustStoreSource.DEFAULT_MAX_BYTES), secret,
+                file.toString());
         return loaded.describedAs(file + " (" + origin + ", " + loaded.format() + ", " + loaded.entries().size()
                 + " certificates)");
     }
@@ -134,11 +152,17 @@ final class TrustStoreReader {
         } catch (GeneralSecurityException e) {
             throw new InvalidTrustStoreException(path + ": cannot read this " + type + " store (" + e.getMessage() + ")", e);
         }
+        LoadedTrustStore loaded;
         try {
-            return LoadedTrustStore.fromKeyStore(store, name);
+            loaded = LoadedTrustStore.fromKeyStore(store, name);
         } catch (GeneralSecurityException e) {
             throw new InvalidTrustStoreException(path + ": cannot list the entries (" + e.getMessage() + ")", e);
         }
+        if (loaded.entries().isEmpty()) {
+            throw new InvalidTrustStoreException(path + ": this " + type + " store holds no certificate; point at a "
+                    + "trust store with CA certificates");
+        }
+        return loaded;
     }
 
     private static boolean isSingleDerCertificate(byte[] bytes) {
@@ -187,10 +211,11 @@ final class TrustStoreReader {
                     ? ": holds a private key but no certificate; point at the CA certificates (a trust store), not a key"
                     : ": holds no certificate; point at a PEM bundle of CA certificates"));
         }
+        entries = distinct(entries);
         return new LoadedTrustStore(path + " (PEM bundle, " + entries.size() + " certificates)", "PEM bundle", entries, List.of());
     }
 
-    private static LoadedTrustStore readDirectory(Path dir) {
+    private static LoadedTrustStore readDirectory(Path dir, long maxBytes) {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(TrustStoreReader::isCertificateFile).sorted().toList();
@@ -199,9 +224,11 @@ final class TrustStoreReader {
         }
         List<LoadedTrustStore.Entry> entries = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
+        long total = 0;
         for (Path file : files) {
             try {
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = bytes(file, attributes(file), maxBytes - total);
+                total += bytes.length;
                 if (looksLikePem(bytes)) {
                     for (Object object : Pem.decode(new String(bytes, StandardCharsets.US_ASCII), file.toString())) {
                         if (object instanceof X509Certificate certificate) {
@@ -211,7 +238,10 @@ final class TrustStoreReader {
                 } else {
                     entries.add(single(file, bytes).entries().get(0));
                 }
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (TooLargeException e) {
+                throw new InvalidTrustStoreException(dir + ": its certificate files add up to more than " + maxBytes
+                        + " bytes (the limit); point at a directory of CA certificates, or raise the limit (--max-size)", e);
+            } catch (IllegalArgumentException e) {
                 unreadable.add(file.getFileName() + ": " + e.getMessage());
             }
         }
@@ -237,12 +267,28 @@ final class TrustStoreReader {
                 && (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer") || name.endsWith(".der"));
     }
 
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
+    /** Reads at most {@code limit} bytes, whatever the file claims its size is ({@code /proc} files claim 0). */
+    private static byte[] bytes(Path file, BasicFileAttributes attributes, long limit) {
+        if (attributes.size() > limit) {
+            throw new TooLargeException(file, attributes.size(), limit);
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8) + 1);
+            if (bytes.length > limit) {
+                throw new TooLargeException(file, bytes.length, limit);
+            }
+            return bytes;
         } catch (IOException e) {
             throw new InvalidTrustStoreException(file + ": cannot read the file (" + e.getMessage()
                     + "); check its permissions", e);
+        }
+    }
+
+    /** A file over the size limit: bad input, never read whole. */
+    static final class TooLargeException extends InvalidTrustStoreException {
+        TooLargeException(Path file, long size, long limit) {
+            super(file + ": " + (size > limit ? "more than " + limit : size) + " bytes, over the limit of " + limit
+                    + " bytes for a trust store; check the path, or raise the limit (--max-size MB)");
         }
     }
 }

@@ -13,8 +13,28 @@ import java.util.Objects;
  * @param path        the file or directory; {@code null} for the JVM default or an image
  * @param password    key store password; {@code null} for {@value #DEFAULT_PASSWORD}
  * @param dockerImage an image whose CA bundle is read with the {@code docker} command, or {@code null}
+ * @param maxBytes    the largest file read (and the most a directory's files may add up to); bigger input is
+ *                    refused as bad input, never read into memory
  */
-public record TrustStoreSource(Path path, char[] password, String dockerImage) {
+public record TrustStoreSource(Path path, char[] password, String dockerImage, long maxBytes) {
+
+    /**
+     * The default {@link #maxBytes()}: 16 MiB. A JDK cacerts is about 200 KB and an OS bundle about 220 KB, so
+     * only a wrong path (a log, an image, {@code /dev/zero}) comes near it; raise it with {@link #withMaxBytes}.
+     */
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._/:@-]*");
+
+    public TrustStoreSource {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("the size limit must be positive, was " + maxBytes + " bytes");
+        }
+        if (dockerImage != null && !IMAGE.matcher(dockerImage).matches()) {
+            throw new IllegalArgumentException("docker:" + dockerImage + ": not an image name; write docker:NAME[:TAG], "
+                    + "e.g. docker:debian:bookworm");
+        }
+    }
 
     /** Where Linux images keep their OS CA bundle: Debian/Ubuntu/Alpine, then RHEL/Fedora. */
     public static final List<String> IMAGE_BUNDLES =
@@ -25,17 +45,17 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage) {
 
     /** The running JVM's default trust store, honouring {@code javax.net.ssl.trustStore}. */
     public static TrustStoreSource jvm() {
-        return new TrustStoreSource(null, null, null);
+        return new TrustStoreSource(null, null, null, DEFAULT_MAX_BYTES);
     }
 
     /** A file or directory. */
     public static TrustStoreSource of(Path path, char[] password) {
-        return new TrustStoreSource(Objects.requireNonNull(path, "path"), password, null);
+        return new TrustStoreSource(Objects.requireNonNull(path, "path"), password, null, DEFAULT_MAX_BYTES);
     }
 
     /** The OS CA bundle of a Docker image, copied out with the {@code docker} command. */
     public static TrustStoreSource dockerImage(String image) {
-        return new TrustStoreSource(null, null, Objects.requireNonNull(image, "image"));
+        return new TrustStoreSource(null, null, Objects.requireNonNull(image, "image"), DEFAULT_MAX_BYTES);
     }
 
     /** {@code jvm}, {@code docker:IMAGE} or a path, as the CLI and {@code @RequiresAtsTrust} write it. */
@@ -44,6 +64,11 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage) {
             return dockerImage(spec.substring("docker:".length()));
         }
         return "jvm".equals(spec) ? jvm() : of(Path.of(spec), password);
+    }
+
+    /** The same source with another size limit (bytes). */
+    public TrustStoreSource withMaxBytes(long limit) {
+        return new TrustStoreSource(path, password, dockerImage, limit);
     }
 
     public boolean isJvm() {

@@ -8,15 +8,24 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ats} command line: serve the scenarios, export trust material, audit trust stores.
- * Exit codes: 0 success, 1 a negative finding (e.g. a store that does not trust ATS), 2 bad input.
+ * Exit codes are a contract: 0 success, 1 a negative verdict (a store that does not meet the requirement, a
+ * regression), 2 bad input (one line naming the input and the fix), 3 an internal failure (one line; the stack
+ * trace only with {@code --verbose}). A crash is never read as a verdict.
  */
 @Command(name = "ats", mixinStandardHelpOptions = true, versionProvider = AtsCommand.Version.class,
         description = "Fake Amazon Trust Services chains over real TLS on loopback, and ATS trust-store checks.",
+        footer = "%nExit codes: 0 success, 1 a negative verdict, 2 bad input, 3 internal failure (--verbose: stack trace).",
         subcommands = {ServeCommand.class, ExportCommand.class, AuditCommand.class, DiffCommand.class})
 public final class AtsCommand {
 
     /** Exit code for bad input: a file, address, id or option the user has to fix. */
     static final int BAD_INPUT = 2;
+
+    /** Exit code for a failure of the kit itself (a bug, or the JVM out of memory): never a verdict. */
+    static final int INTERNAL_FAILURE = 3;
+
+    /** Anywhere on the command line: print the stack trace of an internal failure. */
+    static final String VERBOSE = "--verbose";
 
     private AtsCommand() {
     }
@@ -30,29 +39,73 @@ public final class AtsCommand {
 
     /** Runs a command line and returns its exit code; output goes to the given writers. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new AtsCommand());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof IllegalArgumentException || exception instanceof IOException
-                    || exception instanceof UncheckedIOException) {
-                cmd.getErr().println(cmd.getCommandName() + ": " + message(exception));
+        boolean verbose = java.util.Arrays.asList(args).contains(VERBOSE);
+        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals(VERBOSE)).toArray(String[]::new);
+        try {
+            CommandLine commandLine = new CommandLine(new AtsCommand());
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.setParameterExceptionHandler((exception, badArgs) -> {
+                CommandLine cmd = exception.getCommandLine();
+                cmd.getErr().println("ats " + cmd.getCommandName() + ": " + exception.getMessage() + " (see 'ats "
+                        + (cmd.getParent() == null ? "" : cmd.getCommandName() + " ") + "--help')");
                 return BAD_INPUT;
-            }
-            throw exception;
-        });
-        return commandLine.execute(args);
+            });
+            commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+                if (exception instanceof IllegalArgumentException || exception instanceof IOException
+                        || exception instanceof UncheckedIOException) {
+                    cmd.getErr().println(cmd.getCommandName() + ": " + message(exception));
+                    return BAD_INPUT;
+                }
+                return internalFailure(exception, verbose, err);
+            });
+            return commandLine.execute(rest);
+        } catch (Throwable failure) { // an Error (OutOfMemoryError, …) escapes picocli's handler
+            return internalFailure(failure, verbose, err);
+        }
+    }
+
+    private static int internalFailure(Throwable failure, boolean verbose, PrintWriter err) {
+        err.println("ats: internal failure: " + failure + (verbose ? "" : " (run again with --verbose for the stack trace;"
+                + " exit 3 is never a verdict)"));
+        if (verbose) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL_FAILURE;
     }
 
     private static String message(Exception exception) {
+        if (exception instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + ": " + reason(fs) + (fs.getReason() != null ? "" : "; check the path and its permissions");
+        }
         String message = exception.getMessage();
-        if (exception instanceof java.nio.file.AccessDeniedException denied) {
-            return denied.getFile() + ": permission denied; choose a directory you can write to";
-        }
-        if (exception instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getFile() + ": " + fs.getReason();
-        }
         return message == null ? exception.toString() : message;
+    }
+
+    /** Why a file operation failed, in words, also when the JDK gives no reason (e.g. for /proc). */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "Not a directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "File exists";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                && fs.getMessage() != null && !fs.getMessage().equals(fs.getFile())) {
+            return fs.getMessage().substring(fs.getMessage().indexOf(fs.getFile()) + fs.getFile().length())
+                    .replaceFirst("^: ", "");
+        }
+        return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

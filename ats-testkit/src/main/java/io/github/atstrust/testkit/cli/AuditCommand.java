@@ -30,6 +30,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "P", description = "Key store password (default: changeit).")
     private char[] password;
 
+    @Option(names = "--max-size", paramLabel = "MB", defaultValue = "16",
+            description = "Largest trust store read, in MiB (default: ${DEFAULT-VALUE}); bigger input is refused as bad input.")
+    private int maxSizeMb;
+
     @Option(names = "--require", paramLabel = "WHAT", converter = RequirementConverter.class,
             description = "What the store must trust: 'ready' (default: every Amazon root, ACM chains since 2024 included), "
                     + "'any-guide-anchor' (the AWS guides' rule: Amazon Root CA 1, Starfield G2 or Starfield Class 2), "
@@ -47,7 +51,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<AuditReport> reports = new ArrayList<>();
         for (String source : sources) {
-            reports.add(TrustStoreAudit.audit(TrustStoreSource.parse(source, password)));
+            reports.add(TrustStoreAudit.audit(source(source)));
         }
         if (json) {
             out.println(AuditPrinter.json(reports, requirement));
@@ -60,5 +64,12 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         return reports.stream().allMatch(r -> r.meets(requirement)) ? 0 : 1;
+    }
+
+    private TrustStoreSource source(String spec) {
+        if (maxSizeMb <= 0) {
+            throw new IllegalArgumentException("--max-size " + maxSizeMb + ": give a positive number of MiB");
+        }
+        return TrustStoreSource.parse(spec, password).withMaxBytes(maxSizeMb * 1024L * 1024L);
     }
 }

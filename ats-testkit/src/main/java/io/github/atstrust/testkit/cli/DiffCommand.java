@@ -23,6 +23,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "P", description = "Key store password of both stores (default: changeit).")
     private char[] password;
 
+    @Option(names = "--max-size", paramLabel = "MB", defaultValue = "16",
+            description = "Largest trust store read, in MiB (default: ${DEFAULT-VALUE}); bigger input is refused as bad input.")
+    private int maxSizeMb;
+
     @Option(names = "--require", paramLabel = "WHAT", converter = RequirementConverter.class,
             description = "Judge the change against this requirement only ('ready', 'any-guide-anchor' or Amazon root ids,"
                     + " as for audit): a regression is then a store that met it and no longer does. Without it, removing"
@@ -37,8 +41,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditDiff diff = TrustStoreAudit.diff(TrustStoreAudit.audit(TrustStoreSource.parse(before, password)),
-                TrustStoreAudit.audit(TrustStoreSource.parse(after, password)));
+        AuditDiff diff = TrustStoreAudit.diff(TrustStoreAudit.audit(source(before)),
+                TrustStoreAudit.audit(source(after)));
         boolean fakeAppeared = diff.before().findings().stream().noneMatch(f -> f.kind().isFailure())
                 && diff.after().findings().stream().anyMatch(f -> f.kind().isFailure());
         boolean regression = requirement == null ? diff.regression()
@@ -46,5 +50,12 @@ final class DiffCommand implements Callable<Integer> {
         AuditPrinter.print(diff, requirement == null ? AtsRequirement.ready() : requirement, regression,
                 spec.commandLine().getOut());
         return regression ? 1 : 0;
+    }
+
+    private TrustStoreSource source(String spec) {
+        if (maxSizeMb <= 0) {
+            throw new IllegalArgumentException("--max-size " + maxSizeMb + ": give a positive number of MiB");
+        }
+        return TrustStoreSource.parse(spec, password).withMaxBytes(maxSizeMb * 1024L * 1024L);
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * The manifest {@code serve} writes (version 1, see DESIGN.md): exported profile files and, per scenario,
  * its URL, {@code requires}, the expectation for every profile id and the expected reason of every rejection. How non-JVM clients use the kit.
  */
-record Manifest(int version, List<ProfileEntry> profiles, List<ScenarioEntry> scenarios) {
+record Manifest(int version, String runId, long pid, String startedAt, List<ProfileEntry> profiles,
+                List<ScenarioEntry> scenarios) {
 
     record ProfileEntry(String id, String description, String pemBundle, String pkcs12, String jks,
                         String storePassword) {
@@ -32,11 +33,15 @@ record Manifest(int version, List<ProfileEntry> profiles, List<ScenarioEntry> sc
                          Map<String, String> expect, Map<String, String> reasons) {
     }
 
-    static Manifest of(List<ExportedProfile> profiles, List<AtsEndpoint> endpoints) {
+    /**
+     * The manifest of one {@code serve} run. {@code runId}, {@code pid} and {@code startedAt} (additive to version
+     * 1) let a client tell a stale manifest left by a killed run: its {@code pid} is no longer alive.
+     */
+    static Manifest of(String runId, java.time.Instant startedAt, List<ExportedProfile> profiles, List<AtsEndpoint> endpoints) {
         List<ProfileEntry> profileEntries = profiles.stream().map(p -> new ProfileEntry(p.id(), p.description(),
                 p.pemBundle().toString(), p.pkcs12().toString(), p.jks().toString(), p.storePassword())).toList();
         List<ScenarioEntry> scenarioEntries = endpoints.stream().map(Manifest::entry).toList();
-        return new Manifest(1, profileEntries, scenarioEntries);
+        return new Manifest(1, runId, ProcessHandle.current().pid(), startedAt.toString(), profileEntries, scenarioEntries);
     }
 
     private static ScenarioEntry entry(AtsEndpoint endpoint) {
@@ -49,6 +54,15 @@ record Manifest(int version, List<ProfileEntry> profiles, List<ScenarioEntry> sc
         });
         return new ScenarioEntry(scenario.id(), scenario.description(), endpoint.uri().toString(), endpoint.hostname(),
                 endpoint.port(), scenario.requires().stream().sorted().toList(), expect, reasons);
+    }
+
+    /** Whether {@code file} holds the manifest of the run {@code runId} (so that run may delete it). */
+    static boolean isOfRun(Path file, String runId) {
+        try {
+            return runId.equals(new ObjectMapper().readTree(file.toFile()).path("runId").asText());
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     /** Writes the manifest atomically: a reader never sees a half-written file. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -28,11 +29,16 @@ import sun.misc.Signal;
 
 /**
  * {@code ats serve}: starts every scenario, prints a table, writes the manifest once all servers listen,
- * runs until SIGINT/SIGTERM, then closes everything and exits 0.
+ * runs until SIGINT, SIGTERM or SIGHUP, then closes everything, removes the manifest and the exported trust
+ * material, and exits 0. A failed start cleans up the same way. Only {@code kill -9} leaves files behind: the
+ * manifest's {@code pid} then names a dead process, and the next {@code serve} removes a stale temporary export.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve every scenario over real TLS on loopback until interrupted.")
 final class ServeCommand implements Callable<Integer> {
+
+    /** Prefix of the temporary export directory: {@code ats-export-<pid>-<random>}. */
+    static final String TEMPORARY_EXPORT = "ats-export-";
 
     @Spec
     private CommandSpec spec;
@@ -68,6 +74,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        // Handlers first, before anything is written: a signal at any moment ends in the clean-up below.
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String signal : List.of("INT", "TERM", "HUP")) {
+            Signal.handle(new Signal(signal), received -> stop.countDown());
+        }
         PrintWriter out = spec.commandLine().getOut();
         InetAddress address = AtsServers.address(bind);
         if (!address.isLoopbackAddress() && !allowNonLoopback) {
@@ -76,31 +87,39 @@ final class ServeCommand implements Callable<Integer> {
         }
         Set<String> selected = new LinkedHashSet<>(only);
         selected.forEach(ScenarioCatalogue.builtIn()::byId);
-        if (manifest != null) {
-            checkWritable(manifest);
+        if (indexPort < 0 || indexPort > 65535) {
+            throw new IllegalArgumentException("--index-port " + indexPort + ": choose a port from 0 to 65535 (0: any free port)");
         }
-        boolean temporaryExport = exportDir == null;
-        Path exportTo = temporaryExport ? Files.createTempDirectory("ats-export-") : exportDir;
-        List<ExportedProfile> profiles = TrustMaterialExport.writeTo(exportTo, TrustProfile.DEFAULT_PASSWORD);
-
-        CountDownLatch stop = new CountDownLatch(1);
-        try (AtsServers servers = AtsServers.builder().bind(address).indexPort(indexPort).only(selected)
+        AtsServers.Builder builder = AtsServers.builder().bind(address).indexPort(indexPort).only(selected)
                 .stallLimit(Duration.ofSeconds(stallLimitSeconds)).handshakeDeadline(Duration.ofSeconds(handshakeDeadlineSeconds))
-                .allowNonLoopback().start()) {
-            printTable(out, servers);
-            out.printf("%nIndex:          %s%n", servers.indexUri());
-            out.printf("Trust material: %s%n", exportTo.toAbsolutePath());
-            if (manifest != null) {
-                Manifest.of(profiles, servers.endpoints()).writeAtomically(manifest);
-                out.printf("Manifest:       %s%n", manifest.toAbsolutePath());
+                .allowNonLoopback();
+        if (manifest != null) {
+            prepareManifest(manifest, out);
+        }
+        removeExportsOfDeadRuns();
+        String runId = UUID.randomUUID().toString();
+        boolean temporaryExport = exportDir == null;
+        Path exportTo = temporaryExport ? Files.createTempDirectory(TEMPORARY_EXPORT + ProcessHandle.current().pid() + "-")
+                : exportDir;
+        try {
+            List<ExportedProfile> profiles = TrustMaterialExport.writeTo(exportTo, TrustProfile.DEFAULT_PASSWORD);
+            try (AtsServers servers = builder.start()) {
+                printTable(out, servers);
+                out.printf("%nIndex:          %s%n", servers.indexUri());
+                out.printf("Trust material: %s%n", exportTo.toAbsolutePath());
+                if (manifest != null) {
+                    Manifest.of(runId, java.time.Instant.now(), profiles, servers.endpoints()).writeAtomically(manifest);
+                    out.printf("Manifest:       %s%n", manifest.toAbsolutePath());
+                }
+                out.printf("Ready in %d ms. Press Ctrl+C to stop.%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
+                out.flush();
+                stop.await();
             }
-            out.printf("Ready in %d ms. Press Ctrl+C to stop.%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
-            out.flush();
-            // Handling the signals ourselves (instead of a shutdown hook) lets serve close cleanly and exit 0.
-            Signal.handle(new Signal("INT"), signal -> stop.countDown());
-            Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-            stop.await();
         } finally {
+            if (manifest != null && Manifest.isOfRun(manifest, runId)) {
+                Files.deleteIfExists(manifest);
+            }
+            TrustMaterialExport.remove(exportTo);
             if (temporaryExport) {
                 deleteRecursively(exportTo);
             }
@@ -123,18 +142,51 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void checkWritable(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(file)) {
+    /**
+     * Checks, before any server starts, that the manifest can be written (by writing a temporary file beside it),
+     * and removes a manifest left by an earlier run, so that no client reads stale ports while this one starts.
+     */
+    private static void prepareManifest(Path file, PrintWriter out) throws IOException {
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
             throw new IllegalArgumentException("--manifest " + file + " is a directory; give a file path");
         }
-        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
             throw new IllegalArgumentException("--manifest " + file + ": directory " + parent
-                    + " does not exist or is not writable; create it or choose another path");
+                    + " does not exist; create it or choose another path");
+        }
+        try {
+            Files.delete(Files.createTempFile(parent, ".manifest-", ".tmp"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--manifest " + file + ": cannot write in " + parent + " ("
+                    + AtsCommand.reason(e) + "); choose a directory you can write to", e);
+        }
+        if (Files.deleteIfExists(target)) {
+            out.printf("Removed the manifest of an earlier run: %s%n", target);
+        }
+    }
+
+    /** Temporary exports of runs that were killed (kill -9 runs no clean-up): their process is gone. */
+    private static void removeExportsOfDeadRuns() {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var list = Files.newDirectoryStream(temp, TEMPORARY_EXPORT + "*")) {
+            for (Path stale : list) {
+                String[] parts = stale.getFileName().toString().split("-");
+                if (parts.length >= 4 && parts[2].chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
+                    deleteRecursively(stale);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: another user's directory, a race with another serve; never a reason not to start
         }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var walk = Files.walk(dir)) {
             for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -140,11 +140,11 @@ class AuditCommandTest {
     }
 
     @Test
-    void unreadableFile() throws Exception {
+    void socketIsRefusedWithoutOpeningIt() throws Exception {
         Path socket = dir.resolve("store.sock");
         try (ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.bind(UnixDomainSocketAddress.of(socket));
-            assertBadInput(socket, "cannot read the file");
+            assertBadInput(socket, "not a regular file or directory");
         }
     }
 

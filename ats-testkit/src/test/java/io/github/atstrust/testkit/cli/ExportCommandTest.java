@@ -54,7 +54,7 @@ class ExportCommandTest {
         CliRun run = CliRun.of("export", "--dir", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains(file.toString()).contains("is a file");
+        assertThat(run.err()).contains(file.toString()).contains("a file, not a directory");
         assertThat(Files.readString(file)).isEqualTo("mine");
     }
 

@@ -34,7 +34,7 @@ class ServeCommandTest {
         CliRun run = CliRun.of("serve", "--manifest", manifest.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains(manifest.toString()).contains("not writable");
+        assertThat(run.err()).contains(manifest.toString()).contains("does not exist");
     }
 
     @Test

@@ -93,14 +93,26 @@ class ServeJarIT {
     }
 
     @Test
-    void sigtermClosesCleanlyWithExitCodeZero() throws Exception {
+    void manifestNamesThisRunSoAClientCanTellAStaleOne() {
+        assertThat(manifest.get("pid").asLong()).isEqualTo(serve.pid());
+        assertThat(manifest.get("runId").asText()).hasSize(36);
+        assertThat(java.time.Instant.parse(manifest.get("startedAt").asText())).isBefore(java.time.Instant.now());
+        assertThat(scenario("expired").get("reasons").get("no-ats").asText()).isEqualTo("UNTRUSTED_ROOT");
+        assertThat(scenario("expired").get("reasons").get("all-ats").asText()).isEqualTo("EXPIRED");
+        assertThat(scenario("ats-root-ca-1").get("reasons").has("all-ats")).isFalse();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TERM", "INT", "HUP"})
+    void aSignalClosesCleanlyWithExitCodeZeroAndRemovesManifestAndExport(String signal) throws Exception {
         // kill(1), not Process.destroy(): destroy() also closes our end of serve's output
-        ProcessRun.run(List.of("kill", "-TERM", String.valueOf(serve.pid())));
+        ProcessRun.run(List.of("kill", "-" + signal, String.valueOf(serve.pid())));
 
         assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(serve.exitValue()).isZero();
         assertThat(lines.lines()).contains("Stopped.");
-        assertThat(dir.resolve("trust/all-ats.pem")).as("a given export dir is kept").isRegularFile();
+        assertThat(dir.resolve("manifest.json")).as("no manifest naming dead ports").doesNotExist();
+        assertThat(dir.resolve("trust")).as("the export it wrote is removed").doesNotExist();
     }
 
     private JsonNode profile(String id) {
