@@ -21,13 +21,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code incomplete-chain-aia}: the leaf comes without its intermediate, but its caIssuers URL serves it. A JDK
  * that fetches missing intermediates ({@code com.sun.security.enableAIAcaIssuers=true}, a JVM-wide property, so
  * in a forked JVM) accepts it under Amazon Root CA 1; one that does not, and every client meeting
- * {@code incomplete-chain} (no caIssuers URL), rejects it as INCOMPLETE_CHAIN.
+ * {@code incomplete-chain} (no caIssuers URL), rejects it as INCOMPLETE_CHAIN. Recent JDKs (25 here) also
+ * filter the URLs they fetch from ({@code com.sun.security.allowedAIALocations}, deny-all by default): the
+ * client allows the kit's {@code /ca/} path only.
  */
 class AiaFetchingTest {
 
     private static final String CLIENT = """
             import java.io.FileInputStream;
-            import java.net.URL;
             import java.security.KeyStore;
             import javax.net.ssl.*;
 
@@ -39,7 +40,7 @@ class AiaFetchingTest {
                     trust.init(store);
                     SSLContext context = SSLContext.getInstance("TLS");
                     context.init(null, trust.getTrustManagers(), null);
-                    HttpsURLConnection connection = (HttpsURLConnection) new URL(args[0]).openConnection();
+                    HttpsURLConnection connection = (HttpsURLConnection) java.net.URI.create(args[0]).toURL().openConnection();
                     connection.setSSLSocketFactory(context.getSocketFactory());
                     try {
                         System.out.println(connection.getResponseCode());
@@ -50,6 +51,21 @@ class AiaFetchingTest {
                 }
             }
             """;
+
+    @org.junit.jupiter.api.Test
+    void aJdkThatFiltersAiaLocationsFetchesNothingUnlessTheKitsUrlIsAllowed() throws Exception {
+        AtsEndpoint endpoint = servers.endpoint("incomplete-chain-aia");
+        Path source = Files.writeString(dir.resolve("Client.java"), CLIENT);
+
+        ProcessRun run = ProcessRun.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dcom.sun.security.enableAIAcaIssuers=true", source.toString(), endpoint.uri().toString(),
+                TrustProfiles.byId("amazon-root-ca-1").pkcs12File().toString()));
+        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(), Duration.ZERO, endpoint.target());
+
+        boolean filters = java.security.Security.getProperty("com.sun.security.allowedAIALocations") != null;
+        assertThat(TruthTable.said(outcome)).as("JDK %s (AIA location filter: %s) said: %s", Runtime.version(), filters,
+                run.output()).isEqualTo(filters ? "reject (INCOMPLETE_CHAIN)" : "accept");
+    }
 
     private static AtsServers servers;
     @TempDir
@@ -82,6 +98,7 @@ class AiaFetchingTest {
 
         long start = System.nanoTime();
         ProcessRun run = ProcessRun.run(List.of(java, "-Dcom.sun.security.enableAIAcaIssuers=" + fetching,
+                "-Dcom.sun.security.allowedAIALocations=" + servers.indexUri().resolve("/ca/"),
                 source.toString(), endpoint.uri().toString(), TrustProfiles.byId(profile).pkcs12File().toString()));
         HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(),
                 Duration.ofNanos(System.nanoTime() - start), endpoint.target());
