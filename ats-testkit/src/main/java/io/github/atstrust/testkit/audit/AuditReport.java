@@ -55,6 +55,10 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
     /** One paragraph in words: the verdict, what fails and why (the source is in {@link #source()}). */
     public String explanation() {
         StringBuilder text = new StringBuilder();
+        if (findings.stream().anyMatch(f -> f.kind() == Finding.Kind.FAKE_TEST_ROOT)) {
+            text.append("HOLDS TEST MATERIAL (a fake ATS Trust Kit root): this store trusts nothing as it should until "
+                    + "it is removed. ");
+        }
         switch (verdict) {
             case READY -> text.append("READY: trusts every Amazon Root CA, including the ACM chains served since"
                     + " August 2024.");

@@ -114,6 +114,22 @@ class TrustStoreAuditTest {
         assertThat(report.trustsAts()).isFalse();
         assertThat(report.findings()).filteredOn(f -> f.kind() == Finding.Kind.FAKE_TEST_ROOT).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("oops-test-root").contains("FAKE Amazon Root CA 1"));
+        assertThat(report.explanation()).as("the verdict line itself says so").startsWith("HOLDS TEST MATERIAL");
+        for (String requirement : List.of("ready", "any-guide-anchor", "amazon-root-ca-1")) {
+            assertThat(report.meets(io.github.atstrust.testkit.audit.AtsRequirement.parse(requirement))).as(requirement).isFalse();
+        }
+    }
+
+    @Test
+    void everyFakeCertificateAndEveryServedChainSaysTestOnly() {
+        for (FakeCa ca : FakeCa.values()) {
+            assertThat(ca.certificate().getSubjectX500Principal().getName()).as(ca.id()).contains("ATS Trust Kit (TEST ONLY)");
+        }
+        try (var servers = io.github.atstrust.testkit.server.AtsServers.start()) {
+            servers.endpoints().forEach(endpoint -> endpoint.chain().certificates().forEach(certificate ->
+                    assertThat(certificate.getSubjectX500Principal().getName()).as(endpoint.id())
+                            .contains("ATS Trust Kit (TEST ONLY)")));
+        }
     }
 
     @Test
