@@ -7,7 +7,7 @@ import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
 import io.github.atstrust.testkit.audit.Verdict;
-import io.github.atstrust.testkit.cli.AtsCommand;
+import io.github.atstrust.cli.AtsCommand;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsServers;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServeProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("../ats-testkit/target/ats-testkit-cli.jar");
+    private static final Path JAR = Path.of("../ats-cli/target/ats-cli.jar");
 
     private final Process process;
     private final JsonNode manifest;
@@ -36,7 +36,7 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path dir) throws Exception {
-        assertThat(JAR).as("the CLI jar, built by ats-testkit's package phase").isRegularFile();
+        assertThat(JAR).as("the CLI jar, built by ats-cli's package phase").isRegularFile();
         Path manifestFile = java.nio.file.Files.createDirectories(dir).resolve("manifest.json");
         Path exportDir = dir.resolve("trust");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

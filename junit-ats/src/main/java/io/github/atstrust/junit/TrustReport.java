@@ -1,7 +1,5 @@
 package io.github.atstrust.junit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
@@ -57,8 +55,7 @@ final class TrustReport {
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(Row::test).thenComparing(Row::scenario).thenComparing(Row::profile));
         Files.createDirectories(directory);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(directory.resolve("report.json").toFile(), sorted);
+        Files.writeString(directory.resolve("report.json"), json(sorted), StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("index.html"), html(sorted), StandardCharsets.UTF_8);
     }
 
@@ -86,6 +83,50 @@ final class TrustReport {
                     .append("</td></tr>\n");
         }
         return html.append("</table></body></html>\n").toString();
+    }
+
+    /**
+     * The rows as a JSON array, one object per row with the {@link Row} fields. Written here rather than with a
+     * JSON library so that junit-ats adds no dependency to its users' test classpath; the rows are flat.
+     */
+    static String json(List<Row> rows) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            json.append(i == 0 ? "\n" : ",\n").append("  {")
+                    .append("\"test\" : ").append(quote(row.test()))
+                    .append(", \"scenario\" : ").append(quote(row.scenario()))
+                    .append(", \"profile\" : ").append(quote(row.profile()))
+                    .append(", \"expected\" : ").append(quote(row.expected()))
+                    .append(", \"outcome\" : ").append(quote(row.outcome()))
+                    .append(", \"reason\" : ").append(quote(row.reason()))
+                    .append(", \"elapsedMillis\" : ").append(row.elapsedMillis())
+                    .append(", \"agrees\" : ").append(row.agrees())
+                    .append(", \"detail\" : ").append(quote(row.detail())).append('}');
+        }
+        return json.append(rows.isEmpty() ? "]\n" : "\n]\n").toString();
+    }
+
+    /** A JSON string literal (RFC 8259: quote, backslash and control characters escaped). */
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : String.valueOf(text).toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private static String escape(String text) {

@@ -5,7 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
-import io.github.atstrust.testkit.cli.AtsCommand;
+import io.github.atstrust.cli.AtsCommand;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;

@@ -1,4 +1,4 @@
-package io.github.atstrust.testkit.cli;
+package io.github.atstrust.cli;
 
 import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;

@@ -1,4 +1,4 @@
-package io.github.atstrust.testkit.cli;
+package io.github.atstrust.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeLifecycleIT {
 
-    private static final Path JAR = Path.of("target/ats-testkit-cli.jar").toAbsolutePath();
+    private static final Path JAR = Path.of("target/ats-cli.jar").toAbsolutePath();
 
     @TempDir
     Path dir;

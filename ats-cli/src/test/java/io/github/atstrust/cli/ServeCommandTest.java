@@ -1,4 +1,4 @@
-package io.github.atstrust.testkit.cli;
+package io.github.atstrust.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.atstrust.testkit.cli;
+package io.github.atstrust.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package io.github.atstrust.testkit.cli;
+package io.github.atstrust.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class ServeJarIT {
 
     @BeforeEach
     void startServe() throws Exception {
-        Path jar = Path.of("target/ats-testkit-cli.jar").toAbsolutePath();
+        Path jar = Path.of("target/ats-cli.jar").toAbsolutePath();
         assertThat(jar).as("run after package: mvn verify builds the CLI jar").isRegularFile();
         Path manifestFile = dir.resolve("manifest.json");
         serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

@@ -1,4 +1,4 @@
-package io.github.atstrust.testkit.cli;
+package io.github.atstrust.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
