@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -76,8 +76,8 @@ class ServeJarIT {
     }
 
     @Test
+    @RequiresCommand("curl --version")
     void realCurlAcceptsAnAtsChainAndRejectsAnUntrustedRootAsTheManifestSays() throws Exception {
-        Prerequisites.requireTool("curl", "--version");
         String bundle = profile("amazon-root-ca-1").get("pemBundle").asText();
         JsonNode good = scenario("ats-root-ca-1");
         JsonNode bad = scenario("untrusted-root");

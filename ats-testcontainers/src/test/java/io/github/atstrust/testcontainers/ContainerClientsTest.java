@@ -2,7 +2,6 @@ package io.github.atstrust.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
@@ -30,6 +29,7 @@ import org.testcontainers.DockerClientFactory;
  * Clients and the OS trust store inside a Debian container, against the kit's servers on loopback, checked
  * with the commands the Alexa and SES guides give: curl, update-ca-certificates, openssl s_client.
  */
+@RequiresDocker(images = AtsClientContainer.DEFAULT_IMAGE)
 class ContainerClientsTest {
 
     @TempDir
@@ -39,10 +39,6 @@ class ContainerClientsTest {
 
     @BeforeAll
     static void startServersAndAClientContainer() throws Exception {
-        Prerequisites.require(DockerClientFactory.instance().isDockerAvailable(),
-                "Docker is not available (start dockerd, as .ci/run does)");
-        Prerequisites.require(imageExists(AtsClientContainer.DEFAULT_IMAGE), "image " + AtsClientContainer.DEFAULT_IMAGE
-                + " is missing: run containers/build-client-image.sh");
         servers = AtsServers.start();
         TrustMaterialExport.writeTo(exportDir, TrustProfile.DEFAULT_PASSWORD);
         client = new AtsClientContainer().withTrustMaterial(exportDir);
@@ -145,14 +141,5 @@ class ContainerClientsTest {
     private static String sClient(int port) {
         return "openssl s_client -tls1_2 -connect localhost:" + port + " -servername localhost -verify 10 "
                 + "-verify_return_error </dev/null";
-    }
-
-    private static boolean imageExists(String image) {
-        try {
-            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
-            return true;
-        } catch (RuntimeException missing) {
-            return false;
-        }
     }
 }

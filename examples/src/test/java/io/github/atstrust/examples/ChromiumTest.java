@@ -2,7 +2,7 @@ package io.github.atstrust.examples;
 
 import static io.github.atstrust.junit.AtsAssertions.assertThat;
 
-import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real browser: headless Chromium whose own NSS database (in a throw-away HOME) trusts the fake Amazon Root
  * CA 1. Nothing global is touched: no system store, no other profile.
  */
+@RequiresCommand({"chromium --version", "which certutil"})
 class ChromiumTest {
 
     @TempDir
@@ -26,8 +27,6 @@ class ChromiumTest {
 
     @BeforeAll
     static void startServeAndTrustTheFakeRootInAPrivateNssDatabase() throws Exception {
-        Prerequisites.requireTool("chromium", "--version");
-        Prerequisites.requireTool("certutil", "-H");
         serve = ServeProcess.start(dir.resolve("serve"));
         home = Files.createDirectories(dir.resolve("home"));
         Path nssdb = Files.createDirectories(home.resolve(".pki/nssdb"));

@@ -5,7 +5,7 @@ import static io.github.atstrust.junit.AtsAssertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.ProbeTarget;
@@ -49,15 +49,15 @@ class NonJvmClientsTest {
     }
 
     @TestFactory
+    @RequiresCommand("curl --version")
     List<DynamicTest> curl() {
-        Prerequisites.requireTool("curl", "--version");
         return perCase("curl", (scenario, profile) -> ProcessRun.run(List.of("curl", "-sS", "-o", "/dev/null",
                 "--max-time", "10", "--cacert", serve.bundle(profile), scenario.get("url").asText())));
     }
 
     @TestFactory
+    @RequiresCommand("openssl version")
     List<DynamicTest> opensslSClient() {
-        Prerequisites.requireTool("openssl", "version");
         return perCase("openssl-s_client", (scenario, profile) -> {
             Process process = new ProcessBuilder("openssl", "s_client", "-connect", "localhost:" + scenario.get("port").asInt(),
                     "-servername", "localhost", "-CAfile", serve.bundle(profile), "-verify_return_error",
@@ -70,19 +70,20 @@ class NonJvmClientsTest {
     }
 
     @TestFactory
+    @RequiresCommand("python3 --version")
     List<DynamicTest> pythonSslAndUrllib() throws Exception {
-        Prerequisites.requireTool("python3", "--version");
         return fromScript("python-urllib", "python3", "matrix.py");
     }
 
     @TestFactory
+    @RequiresCommand("node --version")
     List<DynamicTest> nodeHttps() throws Exception {
-        Prerequisites.requireTool("node", "--version");
         return fromScript("node-https", "node", "matrix.js");
     }
 
     /** A closed port and a plain-HTTP port reach no TLS verdict with any tool: never read as a rejection. */
     @TestFactory
+    @RequiresCommand({"curl --version", "openssl version", "python3 --version", "node --version"})
     List<DynamicTest> noVerdictAgainstAClosedPortOrAPlainHttpPort() throws Exception {
         int closed;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -117,6 +118,7 @@ class NonJvmClientsTest {
 
     /** Measured, not assumed: does the tool, as commonly invoked, refuse a leaf its CA has revoked? */
     @TestFactory
+    @RequiresCommand({"curl --version", "openssl version", "python3 --version", "node --version"})
     List<DynamicTest> revocationCheckingByDefault() {
         String url = serve.scenario("revoked").get("url").asText();
         String port = String.valueOf(serve.scenario("revoked").get("port").asInt());

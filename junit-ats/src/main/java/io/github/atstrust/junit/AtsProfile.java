@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Picks the {@code TrustProfile} of a parameter: a built-in id, or {@code mirrored} for the mirror of the
@@ -15,6 +16,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ExtendWith(AtsTrustExtension.class)
 public @interface AtsProfile {
     /** A profile id, e.g. {@code all-ats}, or {@code mirrored}. */
     String value();

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Picks the scenario of an {@code AtsEndpoint} parameter.
@@ -14,6 +15,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ExtendWith(AtsTrustExtension.class)
 public @interface AtsScenario {
     /** A scenario id, e.g. {@code ats-root-ca-1}. */
     String value();

@@ -90,16 +90,18 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return type == AtsEnvironment.class
-                || (type == AtsEndpoint.class && parameter.isAnnotated(AtsScenario.class))
-                || (type == TrustProfile.class && parameter.isAnnotated(AtsProfile.class));
+        // Every parameter carrying our annotations is ours, whatever its type: a wrong type then gets a message
+        // naming the right one instead of JUnit's "No ParameterResolver registered".
+        return parameter.getParameter().getType() == AtsEnvironment.class || parameter.isAnnotated(AtsScenario.class)
+                || parameter.isAnnotated(AtsProfile.class);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        AtsEnvironment environment = environment(context);
         Class<?> type = parameter.getParameter().getType();
+        requireType(parameter, AtsScenario.class, AtsEndpoint.class);
+        requireType(parameter, AtsProfile.class, TrustProfile.class);
+        AtsEnvironment environment = environment(context);
         try {
             if (type == AtsEnvironment.class) {
                 return environment;
@@ -114,6 +116,17 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
             throw new ParameterResolutionException("Cannot resolve parameter " + parameter.getIndex() + " ("
                     + type.getSimpleName() + ") of " + parameter.getDeclaringExecutable().getName() + ": "
                     + unknown.getMessage(), unknown);
+        }
+    }
+
+    private static void requireType(ParameterContext parameter, Class<? extends java.lang.annotation.Annotation> annotation,
+                                    Class<?> expected) {
+        Class<?> type = parameter.getParameter().getType();
+        if (parameter.isAnnotated(annotation) && type != expected) {
+            throw new ParameterResolutionException("@" + annotation.getSimpleName() + " goes on a parameter of type "
+                    + expected.getSimpleName() + ", but parameter " + parameter.getIndex() + " of "
+                    + parameter.getDeclaringExecutable().getName() + "(…) is a " + type.getSimpleName() + "; declare it as "
+                    + expected.getSimpleName() + " (AtsEnvironment gives every endpoint and profile)");
         }
     }
 

@@ -55,8 +55,20 @@ final class TrustReport {
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(Row::test).thenComparing(Row::scenario).thenComparing(Row::profile));
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("report.json"), json(sorted), StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve("index.html"), html(sorted), StandardCharsets.UTF_8);
+        writeAtomically(directory.resolve("report.json"), json(sorted));
+        writeAtomically(directory.resolve("index.html"), html(sorted));
+    }
+
+    /** Complete or not at all: a reader (a CI artifact upload) never sees half a report. */
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + "-", ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private static String html(List<Row> rows) {

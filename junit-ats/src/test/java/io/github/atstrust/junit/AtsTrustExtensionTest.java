@@ -172,6 +172,39 @@ class AtsTrustExtensionTest {
                         message(m -> m.contains("amazon-root-ca-9") && m.contains("no-ats, mirrored")))));
     }
 
+    static class WithoutRequiresAtsTrust {
+        @Test
+        void endpointAndProfileOnTheirOwn(@AtsScenario("untrusted-root") AtsEndpoint endpoint,
+                                          @AtsProfile("all-ats") TrustProfile allAts) {
+            org.assertj.core.api.Assertions.assertThat(endpoint.probe(() -> java.net.http.HttpClient.newBuilder()
+                    .sslContext(allAts.sslContext()).build().send(java.net.http.HttpRequest.newBuilder(endpoint.uri())
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString())).reason())
+                    .isEqualTo(io.github.atstrust.testkit.probe.RejectionReason.UNTRUSTED_ROOT);
+        }
+
+        @Test
+        void scenarioOnAString(@AtsScenario("untrusted-root") String endpoint) {
+        }
+
+        @Test
+        void profileOnAKeyStore(@AtsProfile("all-ats") java.security.KeyStore store) {
+        }
+    }
+
+    @Test
+    void qualifiedParametersWorkWithoutRequiresAtsTrustAndAWrongTypeNamesTheRightOne() {
+        Events tests = run(WithoutRequiresAtsTrust.class).testEvents();
+
+        tests.assertThatEvents()
+                .haveExactly(1, event(test("endpointAndProfileOnTheirOwn"), finishedSuccessfully()))
+                .haveExactly(1, event(test("scenarioOnAString"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("@AtsScenario goes on a parameter of type AtsEndpoint")
+                                && m.contains("is a String")))))
+                .haveExactly(1, event(test("profileOnAKeyStore"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("@AtsProfile goes on a parameter of type TrustProfile")
+                                && m.contains("is a KeyStore")))));
+    }
+
     // ---- the matrix ----------------------------------------------------------------------------------
 
     @RequiresAtsTrust

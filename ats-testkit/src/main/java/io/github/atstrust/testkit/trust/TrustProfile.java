@@ -203,10 +203,12 @@ public final class TrustProfile {
         return pkcs12File;
     }
 
-    /** Writes the anchors as a PEM bundle (what curl's {@code --cacert} and OpenSSL read). */
+    /**
+     * Writes the anchors as a PEM bundle (what curl's {@code --cacert} and OpenSSL read). Like every file the kit
+     * writes, it appears complete or not at all: written beside {@code file}, then moved into place.
+     */
     public Path writePemBundle(Path file) throws IOException {
-        Files.writeString(file, Pem.encode(anchors), StandardCharsets.US_ASCII);
-        return file;
+        return writeAtomically(file, out -> out.write(Pem.encode(anchors).getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Writes a PKCS12 trust store. */
@@ -220,10 +222,30 @@ public final class TrustProfile {
     }
 
     private Path write(KeyStore store, Path file, char[] password) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, password);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot write profile " + id + " to " + file, e);
+        return writeAtomically(file, out -> {
+            try {
+                store.store(out, password);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot write profile " + id + " to " + file, e);
+            }
+        });
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static Path writeAtomically(Path file, Content content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
         return file;
     }

@@ -1,11 +1,14 @@
-package io.github.atstrust.junit;
+package io.github.atstrust.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.atstrust.junit.AtsAssertions;
+import io.github.atstrust.junit.AtsCase;
+import io.github.atstrust.junit.AtsTrustMatrix;
+import io.github.atstrust.junit.RequiresAtsTrust;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
-import io.github.atstrust.cli.AtsCommand;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;

@@ -1,0 +1,48 @@
+package io.github.atstrust.testcontainers;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.testcontainers.DockerClientFactory;
+
+/** Evaluates {@link RequiresDocker}. */
+final class RequiresDockerCondition implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<RequiresDocker> required = context.getElement()
+                .flatMap(element -> AnnotationSupport.findAnnotation(element, RequiresDocker.class));
+        if (required.isEmpty()) {
+            return ConditionEvaluationResult.enabled("no @RequiresDocker");
+        }
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            return missing("Docker is not available (start dockerd, as .ci/run does)");
+        }
+        for (String image : required.get().images()) {
+            if (!exists(image)) {
+                return missing("image " + image + " is missing locally"
+                        + (image.equals(AtsClientContainer.DEFAULT_IMAGE) ? ": run containers/build-client-image.sh" : ""));
+            }
+        }
+        return ConditionEvaluationResult.enabled("Docker and " + String.join(", ", required.get().images()));
+    }
+
+    private static boolean exists(String image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            return true;
+        } catch (RuntimeException missing) {
+            return false;
+        }
+    }
+
+    private static ConditionEvaluationResult missing(String reason) {
+        if ("1".equals(System.getenv("ATS_REQUIRE_ALL"))) {
+            throw new ExtensionConfigurationException(reason + "; ATS_REQUIRE_ALL=1 forbids skipping");
+        }
+        return ConditionEvaluationResult.disabled(reason);
+    }
+}
