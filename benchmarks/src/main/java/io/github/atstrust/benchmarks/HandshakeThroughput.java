@@ -1,5 +1,6 @@
 package io.github.atstrust.benchmarks;
 
+import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.scenario.ServedChain;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
@@ -42,7 +43,8 @@ final class HandshakeThroughput {
     static double[] measure(Duration duration) throws Exception {
         try (AtsServers servers = AtsServers.builder().only(Set.of("ats-root-ca-1")).start()) {
             AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
-            try (BareJdkServer bare = new BareJdkServer(endpoint.chain())) {
+            try (BareJdkServer bare = new BareJdkServer(endpoint.chain(),
+                    FakeAtsHierarchy.load().leafKeyPair(endpoint.scenario().leaf().keyType()).getPrivate())) {
                 SSLSocketFactory sockets = TrustProfiles.byId("all-ats").sslContext().getSocketFactory();
                 Duration warmUp = Duration.ofMillis(Math.min(3000, duration.toMillis() / 2));
                 handshakes(sockets, endpoint.port(), warmUp);
@@ -97,10 +99,10 @@ final class HandshakeThroughput {
         private final AtomicBoolean open = new AtomicBoolean(true);
         private final Thread acceptor;
 
-        BareJdkServer(ServedChain chain) throws Exception {
+        BareJdkServer(ServedChain chain, java.security.PrivateKey key) throws Exception {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("server", chain.privateKey(), "x".toCharArray(), chain.certificates().toArray(X509Certificate[]::new));
+            store.setKeyEntry("server", key, "x".toCharArray(), chain.certificates().toArray(X509Certificate[]::new));
             KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX");
             keys.init(store, "x".toCharArray());
             SSLContext context = SSLContext.getInstance("TLS");

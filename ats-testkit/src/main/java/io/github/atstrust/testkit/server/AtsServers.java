@@ -288,14 +288,13 @@ public final class AtsServers implements AutoCloseable {
 
         /** The leaf followed by the CA certificates this server publishes, as the scenario declares them. */
         private static ServedChain chain(Scenario scenario, X509Certificate leaf, PublishedCas cas) {
-            FakeAtsHierarchy fake = FakeAtsHierarchy.load();
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(leaf);
             X509Certificate revokedIssuer = scenario.behaviour() == ServerBehaviour.REVOKED_INTERMEDIATE
                     ? cas.revokedCopy(scenario.leafIssuer()) : null;
             scenario.sentAfterLeaf().forEach(ca -> chain.add(revokedIssuer != null && ca == scenario.leafIssuer()
                     ? revokedIssuer : cas.certificate(ca)));
-            return new ServedChain(chain, fake.leafKeyPair(scenario.leaf().keyType()).getPrivate());
+            return new ServedChain(chain);
         }
 
         private ServerConnector connector(Server server, Scenario scenario, ServedChain chain) {
@@ -305,7 +304,7 @@ public final class AtsServers implements AutoCloseable {
                 connector.setIdleTimeout(stallLimit.toMillis());
             } else {
                 SslContextFactory.Server tls = new SslContextFactory.Server();
-                tls.setSslContext(sslContext(chain));
+                tls.setSslContext(sslContext(chain, FakeAtsHierarchy.load().leafKeyPair(scenario.leaf().keyType()).getPrivate()));
                 tls.setSniRequired(false);
                 tls.setIncludeProtocols(scenario.behaviour() == ServerBehaviour.TLS12_ONLY
                         ? new String[] {"TLSv1.2"} : new String[] {"TLSv1.3", "TLSv1.2"});
@@ -326,10 +325,10 @@ public final class AtsServers implements AutoCloseable {
             return connector;
         }
 
-        private static SSLContext sslContext(ServedChain chain) {
+        private static SSLContext sslContext(ServedChain chain, java.security.PrivateKey key) {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(new KeyManager[] {new ScenarioKeyManager(chain)}, null, null);
+                context.init(new KeyManager[] {new ScenarioKeyManager(chain, key)}, null, null);
                 return context;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot build the server TLS context", e);

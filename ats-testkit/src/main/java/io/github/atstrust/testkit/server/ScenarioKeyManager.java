@@ -18,9 +18,9 @@ final class ScenarioKeyManager extends X509ExtendedKeyManager {
     private final X509Certificate[] chain;
     private final PrivateKey key;
 
-    ScenarioKeyManager(ServedChain served) {
+    ScenarioKeyManager(ServedChain served, PrivateKey key) {
         this.chain = served.certificates().toArray(X509Certificate[]::new);
-        this.key = served.privateKey();
+        this.key = key;
     }
 
     private String aliasFor(String keyType) {
