@@ -7,7 +7,6 @@ import io.github.atstrust.testkit.audit.AnchorStatus;
 import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditDiff;
 import io.github.atstrust.testkit.audit.AuditReport;
-import io.github.atstrust.testkit.audit.Finding;
 import io.github.atstrust.testkit.audit.RootTrust;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.PrintWriter;

@@ -8,7 +8,6 @@ import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.Pem;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
