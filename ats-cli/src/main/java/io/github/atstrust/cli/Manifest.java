@@ -56,6 +56,15 @@ record Manifest(int version, String runId, long pid, String startedAt, List<Prof
                 endpoint.port(), scenario.requires().stream().sorted().toList(), expect, reasons);
     }
 
+    /** The {@code pid} named in {@code file}, or 0 when there is none or it cannot be read. */
+    static long pidOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()).path("pid").asLong(0) : 0;
+        } catch (IOException unreadable) {
+            return 0;
+        }
+    }
+
     /** Whether {@code file} holds the manifest of the run {@code runId} (so that run may delete it). */
     static boolean isOfRun(Path file, String runId) {
         try {

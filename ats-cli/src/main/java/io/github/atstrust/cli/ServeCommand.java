@@ -162,6 +162,11 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--manifest " + file + ": cannot write in " + parent + " ("
                     + AtsCommand.reason(e) + "); choose a directory you can write to", e);
         }
+        long owner = Manifest.pidOf(target);
+        if (owner > 0 && owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isPresent()) {
+            throw new IllegalArgumentException("--manifest " + file + " belongs to a serve that is still running (pid "
+                    + owner + "); stop it or choose another manifest path");
+        }
         if (Files.deleteIfExists(target)) {
             out.printf("Removed the manifest of an earlier run: %s%n", target);
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,20 @@ class ServeLifecycleIT {
         int serversUp = indexOf(second.output(), "ATS Trust Kit: fake ATS scenarios");
         assertThat(removed).as("%s", second.output()).isNotNegative().isLessThan(serversUp);
         assertThat(new ObjectMapper().readTree(manifest.toFile()).get("pid").asLong()).isEqualTo(second.process().pid());
+    }
+
+    @Test
+    void aSecondServeRefusesTheManifestOfARunningOneAndLeavesItAlone() throws Exception {
+        Path manifest = dir.resolve("manifest.json");
+        Running first = serve("--manifest", manifest.toString());
+        String before = Files.readString(manifest);
+
+        ProcessRun second = ProcessRun.run(List.of(java(), "-jar", JAR.toString(), "serve", "--only", "ats-root-ca-1",
+                "--manifest", manifest.toString()));
+
+        assertThat(second.exitCode()).as(second.output()).isEqualTo(2);
+        assertThat(second.output()).contains("still running (pid " + first.process().pid() + ")");
+        assertThat(Files.readString(manifest)).isEqualTo(before);
     }
 
     @Test
