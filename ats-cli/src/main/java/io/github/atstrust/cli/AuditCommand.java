@@ -3,12 +3,12 @@ package io.github.atstrust.cli;
 import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
-import io.github.atstrust.testkit.audit.TrustStoreSource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,12 +27,8 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--password", paramLabel = "P", description = "Key store password (default: changeit).")
-    private char[] password;
-
-    @Option(names = "--max-size", paramLabel = "MB", defaultValue = "16",
-            description = "Largest trust store read, in MiB (default: ${DEFAULT-VALUE}); bigger input is refused as bad input.")
-    private int maxSizeMb;
+    @Mixin
+    private StoreReadingOptions reading;
 
     @Option(names = "--require", paramLabel = "WHAT", converter = RequirementConverter.class,
             description = "What the store must trust: 'ready' (default: every Amazon root, ACM chains since 2024 included), "
@@ -51,7 +47,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<AuditReport> reports = new ArrayList<>();
         for (String source : sources) {
-            reports.add(TrustStoreAudit.audit(source(source)));
+            reports.add(TrustStoreAudit.audit(reading.source(source)));
         }
         if (json) {
             out.println(AuditPrinter.json(reports, requirement));
@@ -64,12 +60,5 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         return reports.stream().allMatch(r -> r.meets(requirement)) ? 0 : 1;
-    }
-
-    private TrustStoreSource source(String spec) {
-        if (maxSizeMb <= 0) {
-            throw new IllegalArgumentException("--max-size " + maxSizeMb + ": give a positive number of MiB");
-        }
-        return TrustStoreSource.parse(spec, password).withMaxBytes(maxSizeMb * 1024L * 1024L);
     }
 }

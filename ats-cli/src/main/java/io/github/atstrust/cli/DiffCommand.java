@@ -3,9 +3,9 @@ package io.github.atstrust.cli;
 import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditDiff;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
-import io.github.atstrust.testkit.audit.TrustStoreSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,12 +20,8 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--password", paramLabel = "P", description = "Key store password of both stores (default: changeit).")
-    private char[] password;
-
-    @Option(names = "--max-size", paramLabel = "MB", defaultValue = "16",
-            description = "Largest trust store read, in MiB (default: ${DEFAULT-VALUE}); bigger input is refused as bad input.")
-    private int maxSizeMb;
+    @Mixin
+    private StoreReadingOptions reading;
 
     @Option(names = "--require", paramLabel = "WHAT", converter = RequirementConverter.class,
             description = "Judge the change against this requirement only ('ready', 'any-guide-anchor' or Amazon root ids,"
@@ -41,8 +37,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditDiff diff = TrustStoreAudit.diff(TrustStoreAudit.audit(source(before)),
-                TrustStoreAudit.audit(source(after)));
+        AuditDiff diff = TrustStoreAudit.diff(TrustStoreAudit.audit(reading.source(before)),
+                TrustStoreAudit.audit(reading.source(after)));
         boolean fakeAppeared = diff.before().findings().stream().noneMatch(f -> f.kind().isFailure())
                 && diff.after().findings().stream().anyMatch(f -> f.kind().isFailure());
         boolean regression = requirement == null ? diff.regression()
@@ -50,12 +46,5 @@ final class DiffCommand implements Callable<Integer> {
         AuditPrinter.print(diff, requirement == null ? AtsRequirement.ready() : requirement, regression,
                 spec.commandLine().getOut());
         return regression ? 1 : 0;
-    }
-
-    private TrustStoreSource source(String spec) {
-        if (maxSizeMb <= 0) {
-            throw new IllegalArgumentException("--max-size " + maxSizeMb + ": give a positive number of MiB");
-        }
-        return TrustStoreSource.parse(spec, password).withMaxBytes(maxSizeMb * 1024L * 1024L);
     }
 }
