@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What every client must do, written the way a user writes a trust test: the declared verdict and the declared
  * reason for every unconditional scenario under five trust stores, a timeout instead of a hang, and no verdict
- * (never a "rejection") against a closed port or a plain-HTTP port.
+ * (never a "rejection") against a closed port, a plain-HTTP port, or when the test's own code throws.
  * One subclass per client.
  */
 @RequiresAtsTrust
@@ -58,6 +58,19 @@ abstract class ClientMatrixContract {
         assertThatThrownBy(() -> assertThat(outcome).isRejectedBecause(RejectionReason.UNTRUSTED_ROOT))
                 .hasMessageContaining("but no TLS verdict: connection refused (localhost:" + closed + ")");
         assertThatThrownBy(() -> assertThat(outcome).isRejected()).hasMessageContaining("no TLS verdict");
+    }
+
+    @Test
+    void anExceptionOfTheTestsOwnCodeIsNoVerdictAndKeepsItsStackTrace(@AtsScenario("untrusted-root") AtsEndpoint untrusted,
+                                                                      @AtsProfile("all-ats") TrustProfile allAts) {
+        HttpsClient.Session session = session(allAts);
+        String notLoaded = null;
+
+        HandshakeOutcome outcome = untrusted.probe(() -> session.get(URI.create(notLoaded.strip())));
+
+        assertThat(outcome.noVerdict()).as(outcome.describe()).contains("java.lang.NullPointerException");
+        assertThatThrownBy(() -> assertThat(outcome).isRejectedBecause(RejectionReason.UNTRUSTED_ROOT))
+                .hasMessageContaining("no TLS verdict").hasCauseInstanceOf(NullPointerException.class);
     }
 
     @Test
