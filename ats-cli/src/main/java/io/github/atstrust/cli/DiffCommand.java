@@ -39,10 +39,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         AuditDiff diff = TrustStoreAudit.diff(TrustStoreAudit.audit(reading.source(before)),
                 TrustStoreAudit.audit(reading.source(after)));
-        boolean fakeAppeared = diff.before().findings().stream().noneMatch(f -> f.kind().isFailure())
-                && diff.after().findings().stream().anyMatch(f -> f.kind().isFailure());
-        boolean regression = requirement == null ? diff.regression()
-                : fakeAppeared || diff.before().meets(requirement) && !diff.after().meets(requirement);
+        boolean regression = requirement == null ? diff.regression() : diff.regressionAgainst(requirement);
         AuditPrinter.print(diff, requirement == null ? AtsRequirement.ready() : requirement, regression,
                 spec.commandLine().getOut());
         return regression ? 1 : 0;

@@ -3,6 +3,7 @@ package io.github.atstrust.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.io.IOException;
@@ -40,11 +41,7 @@ public final class ClientsReport implements LauncherSessionListener {
     private static final ConcurrentLinkedQueue<String> SCREENSHOTS = new ConcurrentLinkedQueue<>();
 
     static void row(String client, String scenario, String profile, ExpectedOutcome expected, HandshakeOutcome outcome) {
-        String got = switch (outcome.kind()) {
-            case ACCEPTED -> "accept";
-            case REJECTED -> "reject (" + outcome.reason() + ")";
-            case NO_VERDICT -> "no verdict: " + outcome.noVerdict();
-        };
+        String got = TruthTable.said(outcome);
         ROWS.add(new Row(client, scenario, profile, expected.toString(), got,
                 outcome.rejected() ? outcome.reason().name() : "", outcome.elapsed().toMillis(), got.equals(expected.toString())));
     }

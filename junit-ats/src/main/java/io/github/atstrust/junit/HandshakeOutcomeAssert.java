@@ -5,6 +5,7 @@ import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -21,17 +22,17 @@ public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcom
 
     /** The handshake completed and the client accepted the chain. */
     public HandshakeOutcomeAssert isAccepted() {
-        return expect(actual.accepted(), "to be accepted");
+        return expect(HandshakeOutcome::accepted, "to be accepted");
     }
 
     /** The client refused the chain during the handshake, for any reason. */
     public HandshakeOutcomeAssert isRejected() {
-        return expect(actual.rejected(), "to be rejected");
+        return expect(HandshakeOutcome::rejected, "to be rejected");
     }
 
     /** The client refused the chain during the handshake because of {@code reason}. */
     public HandshakeOutcomeAssert isRejectedBecause(RejectionReason reason) {
-        return expect(actual.rejected() && actual.reason() == reason, "to be rejected because " + reason);
+        return expect(o -> o.rejected() && o.reason() == reason, "to be rejected because " + reason);
     }
 
     /** Accepted, or rejected for the declared reason, whichever {@code expected} says. */
@@ -50,9 +51,9 @@ public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcom
         return this;
     }
 
-    private HandshakeOutcomeAssert expect(boolean holds, String what) {
+    private HandshakeOutcomeAssert expect(Predicate<HandshakeOutcome> holds, String what) {
         isNotNull();
-        if (holds) {
+        if (holds.test(actual)) {
             return this;
         }
         String message = "expected the handshake " + what + ", but "

@@ -16,4 +16,18 @@ public record AuditDiff(AuditReport before, AuditReport after, List<RealAtsRoot>
         added = List.copyOf(added);
         removed = List.copyOf(removed);
     }
+
+    /**
+     * The change judged against what the user needs instead of the default rule: a regression when the store met
+     * {@code requirement} before and no longer does, or a fake test root appeared.
+     */
+    public boolean regressionAgainst(AtsRequirement requirement) {
+        return fakeRootAppeared(before, after) || before.meets(requirement) && !after.meets(requirement);
+    }
+
+    /** Whether {@code after} holds a failing finding (a fake test root) that {@code before} did not. */
+    static boolean fakeRootAppeared(AuditReport before, AuditReport after) {
+        return before.findings().stream().noneMatch(f -> f.kind().isFailure())
+                && after.findings().stream().anyMatch(f -> f.kind().isFailure());
+    }
 }

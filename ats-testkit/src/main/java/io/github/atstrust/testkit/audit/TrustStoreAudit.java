@@ -73,8 +73,7 @@ public final class TrustStoreAudit {
             lostChains |= (was.crossSignedChains() && !is.crossSignedChains())
                     || (was.acmChainsSince2024() && !is.acmChainsSince2024());
         }
-        boolean fakeAppeared = before.findings().stream().noneMatch(f -> f.kind().isFailure())
-                && after.findings().stream().anyMatch(f -> f.kind().isFailure());
+        boolean fakeAppeared = AuditDiff.fakeRootAppeared(before, after);
         boolean worse = after.verdict().ordinal() > before.verdict().ordinal();
         return new AuditDiff(before, after, added, removed, worse || lostChains || fakeAppeared || !removed.isEmpty());
     }
