@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Fake Amazon Trust Services chains over real TLS on loopback, and ATS trust-store checks.",
         footer = "%nExit codes: 0 success, 1 a negative verdict, 2 bad input, 3 internal failure (--verbose: stack trace).",
         subcommands = {ServeCommand.class, ExportCommand.class, AuditCommand.class, DiffCommand.class})
-public final class AtsCommand {
+final class AtsCommand {
 
     /** Exit code for bad input: a file, address, id or option the user has to fix. */
     static final int BAD_INPUT = 2;
@@ -30,6 +30,11 @@ public final class AtsCommand {
     private AtsCommand() {
     }
 
+    /**
+     * Runs {@code ats} and exits with its code (0 ok, 1 verdict failed, 2 bad input, 3 internal failure).
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -37,7 +42,14 @@ public final class AtsCommand {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs a command line and returns its exit code; output goes to the given writers. */
+    /**
+     * Runs a command line without exiting, e.g. from a test.
+     *
+     * @param args the command line, e.g. {@code audit jvm}
+     * @param out  where normal output goes
+     * @param err  where errors go
+     * @return the exit code
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = java.util.Arrays.asList(args).contains(VERBOSE);
         String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals(VERBOSE)).toArray(String[]::new);

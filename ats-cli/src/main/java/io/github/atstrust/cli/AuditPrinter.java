@@ -7,7 +7,6 @@ import io.github.atstrust.testkit.audit.AnchorStatus;
 import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditDiff;
 import io.github.atstrust.testkit.audit.AuditReport;
-import io.github.atstrust.testkit.audit.RootTrust;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,30 +23,27 @@ final class AuditPrinter {
         out.printf("Trust store: %s%n%n", report.source());
         out.printf("%-52s %-8s %s%n", "ATS ANCHOR", "PRESENT", "SHA-256 / ENTRY");
         for (AnchorStatus anchor : report.anchors()) {
-            String present = switch (anchor.match()) {
-                case EXACT -> "yes";
-                case SAME_SUBJECT_AND_KEY -> "yes*";
-                case ABSENT -> "no";
-            };
+            String present = !anchor.present() ? "no" : anchor.exact() ? "yes" : "yes*";
             out.printf("%-52s %-8s %s%s%n", anchor.anchor().displayName(), present,
                     anchor.anchor().sha256Fingerprint().substring(0, 16) + "…",
                     anchor.present() ? "  " + anchor.entry() : "");
         }
-        if (report.anchors().stream().anyMatch(a -> a.match() == AnchorStatus.Match.SAME_SUBJECT_AND_KEY)) {
+        if (report.anchors().stream().anyMatch(a -> a.present() && !a.exact())) {
             out.println("  * another certificate with the same subject and key (a re-issued copy): trusted alike");
         }
         out.printf("%n%-20s %-34s %s%n", "CHAINS ANCHORED AT", "WITH BOTH CROSS-SIGNS (pre-2024)", "ACM CHAINS SINCE AUG 2024");
-        for (RootTrust root : report.roots()) {
-            out.printf("%-20s %-34s %s%n", root.root().displayName(), root.crossSignedChains() ? "trusted" : "FAIL",
-                    root.acmChainsSince2024() ? "trusted" : "FAIL");
+        for (RealAtsRoot root : RealAtsRoot.amazonRoots()) {
+            out.printf("%-20s %-34s %s%n", root.displayName(), report.trustsCrossSignedChainsOf(root) ? "trusted" : "FAIL",
+                    report.trustsAcmChainsOf(root) ? "trusted" : "FAIL");
         }
         out.printf("%nVerdict: %s%n", report.explanation());
         out.printf("Requirement '%s': %s%n", requirement, report.meets(requirement) ? "met" : "NOT met");
-        if (report.findings().isEmpty()) {
+        if (report.fakeTestRoots().isEmpty() && report.warnings().isEmpty()) {
             out.println("Findings: none");
         } else {
             out.println("Findings:");
-            report.findings().forEach(f -> out.printf("  %s %s%n", f.kind().isFailure() ? "FAIL" : "warn", f.message()));
+            report.fakeTestRoots().forEach(f -> out.printf("  FAIL %s%n", f));
+            report.warnings().forEach(w -> out.printf("  warn %s%n", w));
         }
         if (!report.missingAmazonRoots().isEmpty()) {
             printFix(report.missingAmazonRoots(), out);
@@ -110,9 +106,12 @@ final class AuditPrinter {
         return new JsonReport(report.source(), report.certificateCount(), report.verdict().name(), report.trustsAts(),
                 requirement.toString(), report.meets(requirement),
                 report.anchors().stream().map(a -> new JsonAnchor(a.anchor().id(), a.anchor().displayName(),
-                        a.anchor().sha256Fingerprint(), a.present(), a.match().name().toLowerCase(Locale.ROOT), a.entry())).toList(),
-                report.roots().stream().map(r -> new JsonRoot(r.root().id(), r.crossSignedChains(), r.acmChainsSince2024())).toList(),
-                report.findings().stream().map(f -> new JsonFinding(f.kind().name(), f.kind().isFailure(), f.message())).toList(),
+                        a.anchor().sha256Fingerprint(), a.present(), !a.present() ? "absent" : a.exact() ? "exact" : "same_subject_and_key", a.entry())).toList(),
+                RealAtsRoot.amazonRoots().stream().map(r -> new JsonRoot(r.id(), report.trustsCrossSignedChainsOf(r),
+                        report.trustsAcmChainsOf(r))).toList(),
+                java.util.stream.Stream.concat(
+                        report.fakeTestRoots().stream().map(f -> new JsonFinding("FAKE_TEST_ROOT", true, f)),
+                        report.warnings().stream().map(w -> new JsonFinding("WARNING", false, w))).toList(),
                 report.explanation());
     }
 

@@ -1,7 +1,5 @@
 package io.github.atstrust.cli;
 
-import io.github.atstrust.testkit.trust.ExportedProfile;
-import io.github.atstrust.testkit.trust.TrustMaterialExport;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.server.AtsEndpoint;
-import io.github.atstrust.testkit.trust.ExportedProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +47,8 @@ record Manifest(int version, String runId, long pid, String startedAt, List<Prof
         Scenario scenario = endpoint.scenario();
         Map<String, String> expect = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
-        TrustProfiles.builtIn().forEach(p -> {
-            expect.put(p.id(), endpoint.expectationFor(p).toString());
+        TrustProfile.builtIn().forEach(p -> {
+            expect.put(p.id(), endpoint.expectedOutcomeFor(p).verdict());
             endpoint.expectedReasonFor(p).ifPresent(reason -> reasons.put(p.id(), reason.name()));
         });
         return new ScenarioEntry(scenario.id(), scenario.description(), endpoint.uri().toString(), endpoint.hostname(),

@@ -1,13 +1,9 @@
 package io.github.atstrust.cli;
 
-import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
-import io.github.atstrust.testkit.trust.ExportedProfile;
-import io.github.atstrust.testkit.trust.TrustMaterialExport;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -80,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
             Signal.handle(new Signal(signal), received -> stop.countDown());
         }
         PrintWriter out = spec.commandLine().getOut();
-        InetAddress address = AtsServers.address(bind);
+        InetAddress address = resolve(bind);
         if (!address.isLoopbackAddress() && !allowNonLoopback) {
             throw new IllegalArgumentException("--bind " + bind + " is not a loopback address; add --allow-non-loopback "
                     + "to expose the test material beyond this machine");
@@ -132,8 +128,8 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("ATS Trust Kit: fake ATS scenarios (TEST ONLY material)%n%n");
         out.printf("%-22s %-26s %-24s %s%n", "SCENARIO", "URL", "REQUIRES", "ACCEPTED BY / WHAT IT SENDS");
         for (AtsEndpoint endpoint : servers.endpoints()) {
-            String acceptedBy = TrustProfiles.builtIn().stream()
-                    .filter(p -> endpoint.expectationFor(p) == Expectation.ACCEPT).map(TrustProfile::id)
+            String acceptedBy = TrustProfile.builtIn().stream()
+                    .filter(p -> endpoint.expectedOutcomeFor(p).accepts()).map(TrustProfile::id)
                     .collect(Collectors.joining(", "));
             out.printf("%-22s %-26s %-24s %s%n%-74s %s%n", endpoint.id(), endpoint.uri(),
                     endpoint.scenario().requires().isEmpty() ? "-" : String.join(",", endpoint.scenario().requires()),
@@ -196,6 +192,15 @@ final class ServeCommand implements Callable<Integer> {
             for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    private static InetAddress resolve(String bind) {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("--bind " + bind + ": cannot resolve this address (" + e.getMessage()
+                    + "); use 127.0.0.1, ::1 or localhost", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.atstrust.cli;
 
+import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.pki.KeyType;
-import io.github.atstrust.testkit.pki.Pem;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
-import io.github.atstrust.testkit.trust.TrustProfiles;
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -52,7 +52,7 @@ class AuditCommandTest {
     @Test
     void storeWithAFakeTestRootExitsOne() throws Exception {
         Path bundle = dir.resolve("bundle.pem");
-        Files.writeString(bundle, Pem.encode(List.of(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2.certificate(),
+        Files.writeString(bundle, TestPem.encode(List.of(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2.certificate(),
                 FakeCa.STARFIELD_CLASS_2.certificate())));
 
         CliRun run = CliRun.of("audit", bundle.toString());
@@ -155,7 +155,7 @@ class AuditCommandTest {
 
     @Test
     void truncatedPem() throws Exception {
-        String pem = Pem.encode(List.of(RealAtsRoot.AMAZON_ROOT_CA_1.certificate()));
+        String pem = TestPem.encode(List.of(RealAtsRoot.AMAZON_ROOT_CA_1.certificate()));
         assertBadInput(Files.writeString(dir.resolve("cut.pem"), pem.substring(0, pem.length() / 2)), "truncated PEM");
     }
 
@@ -169,26 +169,26 @@ class AuditCommandTest {
 
     @Test
     void pemWithOnlyAPrivateKey() throws Exception {
-        String pkcs8 = Pem.encode(List.of(new JcaPKCS8Generator(
+        String pkcs8 = TestPem.encode(List.of(new JcaPKCS8Generator(
                 FakeAtsHierarchy.load().leafKeyPair(KeyType.RSA_2048).getPrivate(), null)));
         assertBadInput(Files.writeString(dir.resolve("key.pem"), pkcs8), "private key but no certificate");
     }
 
     @Test
     void pemWithOnlyATraditionalEcPrivateKey() throws Exception {
-        String traditional = Pem.encode(List.of(FakeAtsHierarchy.load().leafKeyPair(KeyType.EC_P256).getPrivate()));
+        String traditional = TestPem.encode(List.of(FakeAtsHierarchy.load().leafKeyPair(KeyType.EC_P256).getPrivate()));
         assertBadInput(Files.writeString(dir.resolve("ec-key.pem"), traditional), "private key but no certificate");
     }
 
     @Test
     void wrongKeystorePassword() throws Exception {
-        Path store = TrustProfiles.byId("all-ats").writePkcs12(dir.resolve("store.p12"), "right".toCharArray());
+        Path store = TrustProfile.byId("all-ats").writePkcs12(dir.resolve("store.p12"), "right".toCharArray());
         assertBadInput(store, "wrong password", "--password", "wrong");
     }
 
     @Test
     void keystoreTypeThatDoesNotMatchItsExtension() throws Exception {
-        Path pkcs12NamedJks = TrustProfiles.byId("all-ats").writePkcs12(dir.resolve("store.jks"), "changeit".toCharArray());
+        Path pkcs12NamedJks = TrustProfile.byId("all-ats").writePkcs12(dir.resolve("store.jks"), "changeit".toCharArray());
         assertBadInput(pkcs12NamedJks, "the name says JKS but the content is PKCS12");
     }
 

@@ -1,9 +1,9 @@
 package io.github.atstrust.cli;
 
+import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.pki.FakeCa;
-import io.github.atstrust.testkit.pki.Pem;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,7 +67,7 @@ class BadInputCatalogueTest {
                 bad("audit of a missing path", d -> audit(d.resolve("missing.p12")), "missing.p12", "no such file"),
                 bad("audit of an empty file", d -> audit(write(d, "empty.pem", "")), "empty.pem", "empty"),
                 bad("audit of a truncated PEM", d -> audit(write(d, "cut.pem",
-                        Pem.encode(List.of(RealAtsRoot.AMAZON_ROOT_CA_1.certificate())).substring(0, 300))), "cut.pem", "truncated"),
+                        TestPem.encode(List.of(RealAtsRoot.AMAZON_ROOT_CA_1.certificate())).substring(0, 300))), "cut.pem", "truncated"),
                 bad("audit of binary garbage", d -> audit(bytes(d, "noise.bin", new byte[] {1, 2, 3, 4, 5, 6, 7, 8})),
                         "noise.bin", "neither a PEM"),
                 bad("audit of a PEM holding only a private key", d -> audit(write(d, "key.pem",
@@ -158,7 +158,7 @@ class BadInputCatalogueTest {
 
     @Test
     void aBundleWithOneCertificateTenThousandTimesIsAuditedAsOne() throws Exception {
-        String one = Pem.encode(List.of(FakeCa.AMAZON_ROOT_CA_1.certificate()));
+        String one = TestPem.encode(List.of(FakeCa.AMAZON_ROOT_CA_1.certificate()));
         Path bundle = write(dir, "repeated.pem", String.join("", Collections.nCopies(10_000, one)));
 
         CliRun run = CliRun.of("audit", bundle.toString());

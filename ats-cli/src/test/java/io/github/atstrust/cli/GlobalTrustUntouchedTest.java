@@ -12,9 +12,7 @@ import io.github.atstrust.testkit.audit.TrustStoreSource;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
-import io.github.atstrust.testkit.trust.TrustMaterialExport;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
@@ -73,12 +71,12 @@ class GlobalTrustUntouchedTest {
         try (AtsServers servers = AtsServers.start()) {
             for (AtsEndpoint endpoint : servers.endpoints().subList(0, 5)) {
                 HandshakeOutcome outcome = endpoint.probe(() -> HttpClient.newBuilder()
-                        .sslContext(TrustProfiles.byId("all-ats").revocationCheckingSslContext()).build()
+                        .sslContext(TrustProfile.byId("all-ats").revocationCheckingSslContext()).build()
                         .send(HttpRequest.newBuilder(endpoint.uri()).build(), BodyHandlers.ofString()));
                 assertThat(outcome.hasNoVerdict()).as(outcome.describe()).isFalse();
             }
         }
-        TrustProfile mirrored = TrustProfile.mirrorOf(TrustStoreSource.jvm().load().toKeyStore());
+        TrustProfile mirrored = TrustProfile.mirrorOf(TrustStoreSource.jvm().toKeyStore());
         assertThat(mirrored.pkcs12File()).isRegularFile();
         TrustMaterialExport.writeTo(dir.resolve("export"), "changeit");
         assertThat(TrustStoreAudit.audit(TrustStoreSource.jvm()).trustsAts()).isTrue();

@@ -1,7 +1,6 @@
 package io.github.atstrust.testcontainers;
 
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.probe.ProbeTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,10 +34,16 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
     /** Where {@link #withTrustMaterial(Path)} mounts an export. */
     public static final String TRUST_DIR = "/ats";
 
+    /** A client container of {@value #DEFAULT_IMAGE}, built locally by {@code containers/build-client-image.sh}. */
     public AtsClientContainer() {
         this(DEFAULT_IMAGE);
     }
 
+    /**
+     * A client container of any local image with a shell (it runs {@code sleep infinity}), on the host network.
+     *
+     * @param image e.g. {@code ats-client:bookworm} or the user's own application image
+     */
     public AtsClientContainer(String image) {
         super(DockerImageName.parse(image));
         withNetworkMode("host");
@@ -46,38 +51,51 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
     }
 
     /**
-     * Mounts a {@code TrustMaterialExport} directory read-only at {@value #TRUST_DIR}. The bind is set on the
-     * create command itself: Testcontainers' own {@code withFileSystemBind} first checks that mounting works by
-     * starting an {@code alpine} container, which means a registry pull, and no registry is reachable offline.
+     * Mounts a directory of trust material read-only at {@value #TRUST_DIR}: what {@code ./ats export --dir DIR}
+     * writes, or PEM bundles written with {@code TrustProfile.writePemBundle}. The bind is set on the create
+     * command itself: Testcontainers' own {@code withFileSystemBind} first checks that mounting works by starting an
+     * {@code alpine} container, which means a registry pull, and no registry is reachable offline.
+     *
+     * @param exportDir a directory on the host
+     * @return this container
      */
     public AtsClientContainer withTrustMaterial(Path exportDir) {
         Bind bind = new Bind(exportDir.toAbsolutePath().toString(), new Volume(TRUST_DIR), AccessMode.ro);
         return withCreateContainerCmdModifier(create -> create.getHostConfig().withBinds(bind));
     }
 
-    /** {@code curl -sS -o /dev/null --max-time 10 [options] url} inside the container. */
+    /**
+     * Runs {@code curl -sS -o /dev/null --max-time 10 [options] url} inside the container and judges how it ended.
+     *
+     * @param url     e.g. {@code endpoint.uri()}
+     * @param options e.g. {@code "--cacert", "/ats/all-ats.pem"}
+     * @return accepted, rejected with a reason, or no verdict (curl exit 7: connection refused)
+     */
     public HandshakeOutcome curl(URI url, String... options) {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "-o", "/dev/null", "--max-time", "10"));
         command.addAll(List.of(options));
         command.add(url.toString());
         int port = url.getPort() == -1 ? 443 : url.getPort();
-        return judge(new ProbeTarget(url.getHost() + ":" + port, false), command.toArray(String[]::new));
+        return judge(url.getHost() + ":" + port, command.toArray(String[]::new));
     }
 
     /**
      * A TLS client command inside the container (curl, {@code openssl s_client -verify_return_error}, …): exit 0
      * is an accepted handshake; otherwise its words say whether it was a rejection and why, or no verdict (e.g.
      * curl exit 7, "couldn't connect").
+     *
+     * @param command the command and its arguments, e.g. {@code "sh", "-c", "openssl s_client … </dev/null"}
+     * @return accepted, rejected with a reason, or no verdict
      */
     public HandshakeOutcome run(String... command) {
-        return judge(ProbeTarget.UNKNOWN, command);
+        return judge("", command);
     }
 
-    private HandshakeOutcome judge(ProbeTarget target, String... command) {
+    private HandshakeOutcome judge(String address, String... command) {
         long start = System.nanoTime();
         ExecResult result = exec(command);
         return HandshakeOutcome.ofCommand(result.getExitCode(), result.getStderr() + result.getStdout(),
-                Duration.ofNanos(System.nanoTime() - start), target);
+                Duration.ofNanos(System.nanoTime() - start), address, false);
     }
 
     private ExecResult exec(String... command) {
@@ -95,10 +113,42 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
      * Installs a CA certificate into the container's OS trust store the way the AWS guides say for
      * Debian/Ubuntu: copy it to {@code /usr/local/share/ca-certificates/<name>.crt} and run
      * {@code update-ca-certificates}. Touches the container only.
+     *
+     * @param pemFile a PEM certificate on the host
+     * @param name    the file name to give it, without {@code .crt}
+     * @return this container
+     * @throws IllegalStateException with the command's output when {@code update-ca-certificates} fails
      */
     public AtsClientContainer installCaCertificate(Path pemFile, String name) {
-        String target = "/usr/local/share/ca-certificates/" + name + ".crt";
-        copyFileToContainer(MountableFile.forHostPath(pemFile), target);
+        copyFileToContainer(MountableFile.forHostPath(pemFile), "/usr/local/share/ca-certificates/" + name + ".crt");
+        return updateCaCertificates();
+    }
+
+    /**
+     * Installs a CA certificate the way the Alexa guide says for Raspbian: copy it to
+     * {@code /usr/share/ca-certificates/<name>.crt}, append {@code <name>.crt} to {@code /etc/ca-certificates.conf}
+     * (certificates there are trusted only when that file lists them), and run {@code update-ca-certificates}.
+     * Touches the container only.
+     *
+     * @param pemFile a PEM certificate on the host
+     * @param name    the file name to give it, without {@code .crt}
+     * @return this container
+     * @throws IllegalStateException with the command's output when a step fails
+     */
+    public AtsClientContainer installCaCertificateRaspbian(Path pemFile, String name) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("certificate name '" + name + "': use letters, digits, '.', '_' and '-'");
+        }
+        copyFileToContainer(MountableFile.forHostPath(pemFile), "/usr/share/ca-certificates/" + name + ".crt");
+        ExecResult listed = exec("sh", "-c", "echo " + name + ".crt >> /etc/ca-certificates.conf");
+        if (listed.getExitCode() != 0) {
+            throw new IllegalStateException("cannot list " + name + ".crt in /etc/ca-certificates.conf of "
+                    + getDockerImageName() + ": " + (listed.getStderr() + listed.getStdout()).strip());
+        }
+        return updateCaCertificates();
+    }
+
+    private AtsClientContainer updateCaCertificates() {
         ExecResult update = exec("update-ca-certificates");
         if (update.getExitCode() != 0) {
             throw new IllegalStateException("update-ca-certificates failed in " + getDockerImageName() + " (exit "

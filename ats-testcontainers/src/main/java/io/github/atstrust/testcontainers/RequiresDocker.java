@@ -24,6 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RequiresDockerCondition.class)
 public @interface RequiresDocker {
 
-    /** Images that must exist locally, e.g. {@value AtsClientContainer#DEFAULT_IMAGE}; none by default. */
+    /** {@return images that must exist locally, e.g. {@value AtsClientContainer#DEFAULT_IMAGE}; none by default} */
     String[] images() default {};
 }

@@ -6,14 +6,10 @@ import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
 import io.github.atstrust.testkit.audit.Verdict;
-import io.github.atstrust.cli.AtsCommand;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsServers;
-import io.github.atstrust.testkit.trust.TrustMaterialExport;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +36,9 @@ class ContainerClientsTest {
     @BeforeAll
     static void startServersAndAClientContainer() throws Exception {
         servers = AtsServers.start();
-        TrustMaterialExport.writeTo(exportDir, TrustProfile.DEFAULT_PASSWORD);
+        for (TrustProfile profile : TrustProfile.builtIn()) {
+            profile.writePemBundle(exportDir.resolve(profile.id() + ".pem"));
+        }
         client = new AtsClientContainer().withTrustMaterial(exportDir);
         client.start();
     }
@@ -90,7 +88,7 @@ class ContainerClientsTest {
             fresh.start();
             HandshakeOutcome before = fresh.run("curl", "-sS", "-o", "/dev/null", good);
 
-            fresh.installCaCertificate(exportDir.resolve("ca/amazon-root-ca-1.pem"), "fake-amazon-root-ca-1");
+            fresh.installCaCertificate(exportDir.resolve("amazon-root-ca-1.pem"), "fake-amazon-root-ca-1");
 
             assertThat(before.reason()).as("the image's own trust: %s", before.describe()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
             assertThat(fresh.run("curl", "-sS", "-o", "/dev/null", good).accepted()).isTrue();
@@ -102,39 +100,78 @@ class ContainerClientsTest {
     }
 
     @Test
+    void theRaspbianFlowOfTheAlexaGuideMakesCurlAndOpensslTrustTheRootAndTheImageAuditSaysSo() {
+        String good = servers.endpoint("ats-root-ca-1").uri().toString();
+        AuditReport imageBefore = TrustStoreAudit.audit(TrustStoreSource.dockerImage(AtsClientContainer.DEFAULT_IMAGE));
+        try (AtsClientContainer pi = new AtsClientContainer().withTrustMaterial(exportDir)) {
+            pi.start();
+            HandshakeOutcome before = pi.run("curl", "-sS", "-o", "/dev/null", good);
+
+            pi.installCaCertificateRaspbian(exportDir.resolve("amazon-root-ca-1.pem"), "FakeAmazonRootCA1");
+
+            assertThat(before.reason()).as(before.describe()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(pi.run("grep", "-qx", "FakeAmazonRootCA1.crt", "/etc/ca-certificates.conf").accepted())
+                    .as("listed in /etc/ca-certificates.conf").isTrue();
+            assertThat(pi.run("curl", "-sS", "-o", "/dev/null", good).accepted()).isTrue();
+            assertThat(pi.run("sh", "-c", sClient(servers.endpoint("ats-root-ca-1").port())).accepted()).isTrue();
+            assertThat(pi.run("sh", "-c", sClient(servers.endpoint("untrusted-root").port())).reason())
+                    .isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+
+            AuditReport imageAfter = auditCommitted(pi);
+            assertThat(imageBefore.holdsTestMaterial()).isFalse();
+            assertThat(imageBefore.verdict()).isEqualTo(Verdict.READY);
+            assertThat(imageAfter.holdsTestMaterial()).as(imageAfter.explanation()).isTrue();
+            assertThat(imageAfter.fakeTestRoots()).singleElement().asString().contains("FAKE Amazon Root CA 1");
+            assertThat(imageAfter.verdict()).as("the real roots are still there").isEqualTo(Verdict.READY);
+        }
+    }
+
+    @Test
+    void theAlexaGuidesCheckCommandExitsZeroOnAnUntrustedOrExpiredChainUnlessVerifyReturnErrorIsGiven() throws Exception {
+        try (AtsClientContainer pi = new AtsClientContainer().withTrustMaterial(exportDir)) {
+            pi.start();
+            pi.installCaCertificate(exportDir.resolve("amazon-root-ca-1.pem"), "fake-amazon-root-ca-1");
+            for (String[] scenario : new String[][] {{"untrusted-root", "Verify return code: 20 (unable to get local issuer certificate)"},
+                    {"expired", "Verify return code: 10 (certificate has expired)"}}) {
+                int port = servers.endpoint(scenario[0]).port();
+                String guide = "openssl s_client -tls1_2 -connect localhost:" + port + " -verify 10 </dev/null";
+
+                var asWritten = pi.execInContainer("sh", "-c", guide);
+                var strict = pi.execInContainer("sh", "-c", guide.replace("-verify 10", "-verify 10 -verify_return_error"));
+
+                assertThat(asWritten.getExitCode()).as("the guide's command against %s: %s", scenario[0],
+                        asWritten.getStdout()).isZero();
+                assertThat(asWritten.getStdout()).contains(scenario[1]);
+                assertThat(strict.getExitCode()).as("with -verify_return_error against %s", scenario[0]).isNotZero();
+                assertThat(pi.run("sh", "-c", guide.replace("-verify 10", "-verify 10 -verify_return_error")).reason())
+                        .isEqualTo(scenario[0].equals("expired") ? RejectionReason.EXPIRED : RejectionReason.UNTRUSTED_ROOT);
+            }
+        }
+    }
+
+    /** Commits the container to a throw-away image, audits that image's OS bundle, removes the image. */
+    private static AuditReport auditCommitted(AtsClientContainer container) {
+        var docker = DockerClientFactory.instance().client();
+        String tag = "ats-flow-audit:" + Long.toHexString(System.nanoTime());
+        String imageId = docker.commitCmd(container.getContainerId()).withRepository(tag.split(":")[0])
+                .withTag(tag.split(":")[1]).exec();
+        try {
+            return TrustStoreAudit.audit(TrustStoreSource.dockerImage(tag));
+        } finally {
+            docker.removeImageCmd(imageId).withForce(true).exec();
+        }
+    }
+
+    @Test
     void theImagesOwnOsBundleTrustsTheRealAtsRoots(@TempDir Path copy) {
         client.copyFileFromContainer("/etc/ssl/certs/ca-certificates.crt", copy.resolve("bundle.pem").toString());
 
         AuditReport copied = TrustStoreAudit.audit(TrustStoreSource.of(copy.resolve("bundle.pem"), null));
-        AuditReport helper = ImageTrustAudit.auditImage(AtsClientContainer.DEFAULT_IMAGE);
+        AuditReport helper = TrustStoreAudit.audit(TrustStoreSource.dockerImage(AtsClientContainer.DEFAULT_IMAGE));
 
         assertThat(copied.verdict()).isEqualTo(Verdict.READY);
         assertThat(helper.verdict()).isEqualTo(Verdict.READY);
         assertThat(helper.source()).contains(AtsClientContainer.DEFAULT_IMAGE);
-    }
-
-    @Test
-    void cliAuditsADockerImagesBundle() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-
-        int exit = AtsCommand.execute(new String[] {"audit", "docker:" + AtsClientContainer.DEFAULT_IMAGE},
-                new PrintWriter(out, true), new PrintWriter(err, true));
-
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("docker:ats-client:bookworm").contains("Verdict: READY");
-    }
-
-    @Test
-    void cliRefusesAMissingImageWithoutPullingIt() {
-        StringWriter err = new StringWriter();
-
-        int exit = AtsCommand.execute(new String[] {"audit", "docker:ats-no-such-image:1"},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("docker:ats-no-such-image:1").contains("No such image")
-                .doesNotContain("registry");
     }
 
     /** The Alexa guide's check, answering with the container's system trust. */

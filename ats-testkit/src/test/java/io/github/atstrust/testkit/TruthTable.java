@@ -4,7 +4,6 @@ import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,18 +20,17 @@ public final class TruthTable {
      * {@code accept}, {@code reject (EXPIRED)}, or {@code no verdict: …} (which equals no expectation).
      */
     public static String said(HandshakeOutcome outcome) {
-        return switch (outcome.kind()) {
-            case ACCEPTED -> "accept";
-            case REJECTED -> "reject (" + outcome.reason() + ")";
-            case NO_VERDICT -> outcome.describe();
-        };
+        if (outcome.rejected()) {
+            return "reject (" + outcome.reason() + ")";
+        }
+        return outcome.accepted() ? "accept" : outcome.describe();
     }
 
     /** Every scenario with empty {@code requires} × every built-in profile. */
     public static Stream<Arguments> everyUnconditionalScenarioUnderEveryProfile() {
         List<Arguments> cases = new ArrayList<>();
         for (Scenario scenario : ScenarioCatalogue.builtIn().unconditional()) {
-            for (TrustProfile profile : TrustProfiles.builtIn()) {
+            for (TrustProfile profile : TrustProfile.builtIn()) {
                 cases.add(Arguments.of(scenario.id(), profile.id()));
             }
         }

@@ -1,10 +1,9 @@
 package io.github.atstrust.benchmarks;
 
 import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
-import io.github.atstrust.testkit.scenario.ServedChain;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
-import io.github.atstrust.testkit.trust.TrustProfiles;
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.KeyStore;
@@ -45,7 +44,7 @@ final class HandshakeThroughput {
             AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
             try (BareJdkServer bare = new BareJdkServer(endpoint.chain(),
                     FakeAtsHierarchy.load().leafKeyPair(endpoint.scenario().leaf().keyType()).getPrivate())) {
-                SSLSocketFactory sockets = TrustProfiles.byId("all-ats").sslContext().getSocketFactory();
+                SSLSocketFactory sockets = TrustProfile.byId("all-ats").sslContext().getSocketFactory();
                 Duration warmUp = Duration.ofMillis(Math.min(3000, duration.toMillis() / 2));
                 handshakes(sockets, endpoint.port(), warmUp);
                 handshakes(sockets, bare.port(), warmUp);
@@ -99,10 +98,10 @@ final class HandshakeThroughput {
         private final AtomicBoolean open = new AtomicBoolean(true);
         private final Thread acceptor;
 
-        BareJdkServer(ServedChain chain, java.security.PrivateKey key) throws Exception {
+        BareJdkServer(java.util.List<X509Certificate> chain, java.security.PrivateKey key) throws Exception {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("server", key, "x".toCharArray(), chain.certificates().toArray(X509Certificate[]::new));
+            store.setKeyEntry("server", key, "x".toCharArray(), chain.toArray(X509Certificate[]::new));
             KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX");
             keys.init(store, "x".toCharArray());
             SSLContext context = SSLContext.getInstance("TLS");

@@ -2,7 +2,7 @@ package io.github.atstrust.benchmarks;
 
 import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.server.AtsServers;
-import io.github.atstrust.testkit.trust.TrustProfiles;
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
 
@@ -23,7 +23,7 @@ public final class SetupProbe {
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("kit")) {
             FakeAtsHierarchy.load();
-            TrustProfiles.builtIn();
+            TrustProfile.builtIn();
             try (AtsServers servers = AtsServers.builder().only(CORE_SCENARIOS).start()) {
                 System.out.println("READY " + servers.endpoints().size());
             }

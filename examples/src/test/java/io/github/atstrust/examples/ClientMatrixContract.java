@@ -10,7 +10,6 @@ import io.github.atstrust.junit.AtsScenario;
 import io.github.atstrust.junit.AtsTrustMatrix;
 import io.github.atstrust.junit.RequiresAtsTrust;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.probe.ProbeTarget;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
@@ -52,7 +51,7 @@ abstract class ClientMatrixContract {
         int closed = closedPort();
         URI uri = URI.create("https://localhost:" + closed + "/");
 
-        HandshakeOutcome outcome = HandshakeOutcome.of(() -> session(allAts).get(uri), new ProbeTarget("localhost:" + closed, false));
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> session(allAts).get(uri), "localhost:" + closed, false);
 
         assertThat(outcome.noVerdict()).as(outcome.describe()).startsWith("connection refused");
         assertThatThrownBy(() -> assertThat(outcome).isRejectedBecause(RejectionReason.UNTRUSTED_ROOT))

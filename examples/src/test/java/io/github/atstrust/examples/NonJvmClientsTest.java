@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.probe.ProbeTarget;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
@@ -109,7 +108,7 @@ class NonJvmClientsTest {
     private static DynamicTest noVerdict(String client, String what, List<String> command) {
         return DynamicTest.dynamicTest(client + ": " + what, () -> {
             ProcessRun run = ProcessRun.run(command);
-            HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(), Duration.ZERO, ProbeTarget.UNKNOWN);
+            HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(), Duration.ZERO, "", false);
 
             assertThat(outcome.noVerdict()).as("%s said: %s", client, run.output()).isEqualTo(what);
             assertThatThrownBy(() -> assertThat(outcome).isRejected()).hasMessageContaining("no TLS verdict: " + what);
@@ -214,9 +213,8 @@ class NonJvmClientsTest {
     /** Judges what the tool said (exit code and words) and checks verdict and reason against the manifest. */
     private static void verify(String client, JsonNode scenario, String profile, int exitCode, String words, Duration elapsed) {
         String id = scenario.get("id").asText();
-        ProbeTarget target = new ProbeTarget("localhost:" + scenario.get("port").asInt(),
-                ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
-        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed, target);
+        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed,
+                "localhost:" + scenario.get("port").asInt(), ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
         ExpectedOutcome expected = expected(client, scenario, profile);
         ClientsReport.row(client, id, profile, expected, outcome);
         assertThat(outcome).as("%s: %s under %s", client, id, profile).matches(expected);

@@ -62,6 +62,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
@@ -181,6 +182,20 @@ enum RealClients implements HttpsClient {
         public Session open(TrustProfile profile, Duration timeout) {
             return dynamoDb(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> new TrustManager[] {profile.trustManager()})
                     .connectionTimeout(timeout).socketTimeout(timeout).build(), timeout);
+        }
+    },
+    AWS_SDK_DYNAMODB_STREAMS_APACHE("aws-sdk-dynamodb-streams-apache") {
+        @Override
+        public Session open(TrustProfile profile, Duration timeout) {
+            SdkHttpClient http = ApacheHttpClient.builder().tlsTrustManagersProvider(() -> new TrustManager[] {profile.trustManager()})
+                    .connectionTimeout(timeout).socketTimeout(timeout).build();
+            return session(uri -> {
+                try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(uri)
+                        .region(Region.EU_WEST_3).credentialsProvider(CREDENTIALS).httpClient(http)
+                        .overrideConfiguration(noRetries(timeout)).build()) {
+                    return streams.listStreams().streams();
+                }
+            }, http::close);
         }
     },
     AWS_SDK_S3_APACHE("aws-sdk-s3-apache") {

@@ -1,16 +1,15 @@
 package io.github.atstrust.junit;
 
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.probe.ThrowingCallable;
-import io.github.atstrust.testkit.probe.ThrowingRunnable;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import java.util.concurrent.Callable;
 
 /**
  * One cell of an {@link AtsTrustMatrix}: a scenario's endpoint, the profile the client trusts, and what should
- * happen. {@link #probe(ThrowingCallable)} runs the client and records the outcome in the trust-matrix report.
+ * happen. {@link #probe(Callable)} runs the client and records the outcome in the trust-matrix report.
  */
 public final class AtsCase {
 
@@ -26,36 +25,36 @@ public final class AtsCase {
         this.test = test;
     }
 
+    /** {@return the scenario of this case} */
     public Scenario scenario() {
         return endpoint.scenario();
     }
 
+    /** {@return the profile the client under test should trust: hand its {@code sslContext()} to the client} */
     public TrustProfile profile() {
         return profile;
     }
 
+    /** {@return the running server of this case's scenario} */
     public AtsEndpoint endpoint() {
         return endpoint;
     }
 
-    /** What a client trusting {@link #profile()} should do with this scenario: accept, or reject for a reason. */
+    /** {@return what a client trusting {@link #profile()} should do with this scenario: accept, or reject for a reason} */
     public ExpectedOutcome expectation() {
         return endpoint.expectedOutcomeFor(profile);
     }
 
-    /** Runs the client call, classifies how it ended and records it in the report. */
-    public HandshakeOutcome probe(ThrowingCallable call) {
+    /**
+     * Runs the client call, classifies how it ended and records it in the trust-matrix report.
+     *
+     * @param call the client call, e.g. {@code () -> client.send(request, BodyHandlers.ofString())}
+     * @return accepted, rejected with a reason, or no verdict
+     */
+    public HandshakeOutcome probe(Callable<?> call) {
         HandshakeOutcome outcome = endpoint.probe(call);
         report.record(test, scenario().id(), profile.id(), expectation(), outcome);
         return outcome;
-    }
-
-    /** Like {@link #probe(ThrowingCallable)}, for a call that returns nothing. */
-    public HandshakeOutcome probe(ThrowingRunnable call) {
-        return probe(() -> {
-            call.run();
-            return null;
-        });
     }
 
     /** {@code ats-root-ca-3 with amazon-root-ca-3 → accept}, {@code expired with no-ats → reject (UNTRUSTED_ROOT)}. */

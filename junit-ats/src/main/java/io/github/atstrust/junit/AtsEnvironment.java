@@ -4,7 +4,6 @@ import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.util.List;
 
 /**
@@ -28,7 +27,7 @@ public final class AtsEnvironment {
         this.audit = audit;
     }
 
-    /** Every running scenario endpoint. */
+    /** {@return every running scenario endpoint} */
     public List<AtsEndpoint> endpoints() {
         return servers.endpoints();
     }
@@ -36,20 +35,24 @@ public final class AtsEnvironment {
     /**
      * The endpoint of one scenario.
      *
+     * @param scenarioId e.g. {@code untrusted-root}
+     * @return the running endpoint
      * @throws IllegalArgumentException listing the valid ids
      */
     public AtsEndpoint endpoint(String scenarioId) {
         return servers.endpoint(scenarioId);
     }
 
-    /** The built-in profiles. */
+    /** {@return the built-in profiles} */
     public List<TrustProfile> profiles() {
-        return TrustProfiles.builtIn();
+        return TrustProfile.builtIn();
     }
 
     /**
      * A built-in profile, or {@code mirrored}.
      *
+     * @param id e.g. {@code all-ats}, {@code starfield-class-2} or {@code mirrored}
+     * @return the profile
      * @throws IllegalArgumentException listing the valid ids
      */
     public TrustProfile profile(String id) {
@@ -57,23 +60,23 @@ public final class AtsEnvironment {
             return mirrored;
         }
         try {
-            return TrustProfiles.byId(id);
+            return TrustProfile.byId(id);
         } catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException(unknown.getMessage() + ", " + TrustProfile.MIRRORED, unknown);
         }
     }
 
-    /** The audited trust store with each real ATS anchor swapped for its fake twin: production trust, fake chains. */
+    /** {@return the audited trust store with each real ATS anchor swapped for its fake twin: production trust, fake chains} */
     public TrustProfile mirrored() {
         return mirrored;
     }
 
-    /** The audit of the trust store named by {@link RequiresAtsTrust}. */
+    /** {@return the audit of the trust store named by {@link RequiresAtsTrust}} */
     public AuditReport audit() {
         return audit;
     }
 
-    /** The plain-HTTP index page of all scenarios. */
+    /** {@return the plain-HTTP index page of all scenarios} */
     public java.net.URI indexUri() {
         return servers.indexUri();
     }

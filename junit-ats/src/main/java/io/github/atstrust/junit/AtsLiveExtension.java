@@ -1,7 +1,6 @@
 package io.github.atstrust.junit;
 
 import io.github.atstrust.testkit.live.LiveEndpoint;
-import io.github.atstrust.testkit.live.LiveEndpoints;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -39,12 +38,12 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
         LiveAtsTest live = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), LiveAtsTest.class).orElseThrow();
         List<LiveEndpoint> endpoints = new ArrayList<>();
         if (live.value().length == 0) {
-            LiveEndpoints.all().stream().filter(e -> live.includeRequiring() || e.requires().isEmpty()).forEach(endpoints::add);
+            LiveEndpoint.all().stream().filter(e -> live.includeRequiring() || e.requires().isEmpty()).forEach(endpoints::add);
         } else {
             for (String id : live.value()) {
                 LiveEndpoint endpoint;
                 try {
-                    endpoint = LiveEndpoints.byId(id);
+                    endpoint = LiveEndpoint.byId(id);
                 } catch (IllegalArgumentException unknown) {
                     throw new ExtensionConfigurationException("@LiveAtsTest: " + unknown.getMessage());
                 }
@@ -92,7 +91,7 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
 
         @Override
         public String getDisplayName(int invocationIndex) {
-            return endpoint.id() + " (" + endpoint.uri() + ") → " + endpoint.expectedOutcome();
+            return endpoint.id() + " (" + endpoint.uri() + ") → " + endpoint.expected();
         }
 
         @Override

@@ -18,6 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @ExtendWith(AtsTrustExtension.class)
 public @interface AtsProfile {
-    /** A profile id, e.g. {@code all-ats}, or {@code mirrored}. */
+    /** {@return A profile id, e.g. {@code all-ats}, or {@code mirrored}} */
     String value();
 }

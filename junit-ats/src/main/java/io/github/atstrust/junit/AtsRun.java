@@ -1,7 +1,6 @@
 package io.github.atstrust.junit;
 
 import io.github.atstrust.testkit.audit.AuditReport;
-import io.github.atstrust.testkit.audit.LoadedTrustStore;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
 import io.github.atstrust.testkit.server.AtsServers;
@@ -72,22 +71,23 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
 
     private static AuditedStore audit(String truststore, String password) {
         char[] secret = password.isEmpty() ? null : password.toCharArray();
-        LoadedTrustStore loaded;
         if (truststore.equals("jvm")) {
-            loaded = TrustStoreSource.jvm().load();
+            return audit(TrustStoreSource.jvm());
         } else if (truststore.startsWith("file:")) {
-            loaded = TrustStoreSource.of(Path.of(truststore.substring("file:".length())), secret).load();
+            return audit(TrustStoreSource.of(Path.of(truststore.substring("file:".length())), secret));
         } else if (truststore.startsWith("classpath:")) {
-            loaded = fromClasspath(truststore.substring("classpath:".length()), secret);
-        } else {
-            throw new ExtensionConfigurationException("@RequiresAtsTrust(truststore = \"" + truststore
-                    + "\"): use \"jvm\", \"classpath:<resource>\" or \"file:<path>\"");
+            return fromClasspath(truststore.substring("classpath:".length()), secret);
         }
-        return new AuditedStore(TrustStoreAudit.audit(loaded), TrustProfile.mirrorOf(loaded.toKeyStore()));
+        throw new ExtensionConfigurationException("@RequiresAtsTrust(truststore = \"" + truststore
+                + "\"): use \"jvm\", \"classpath:<resource>\" or \"file:<path>\"");
+    }
+
+    private static AuditedStore audit(TrustStoreSource source) {
+        return new AuditedStore(TrustStoreAudit.audit(source), TrustProfile.mirrorOf(source.toKeyStore()));
     }
 
     /** Copies the resource to a temporary file of the same name, so its extension still tells its format. */
-    private static LoadedTrustStore fromClasspath(String resource, char[] password) {
+    private static AuditedStore fromClasspath(String resource, char[] password) {
         String name = resource.startsWith("/") ? resource.substring(1) : resource;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
             if (in == null) {
@@ -98,8 +98,9 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
             Path file = dir.resolve(Path.of(name).getFileName().toString());
             try {
                 Files.copy(in, file);
-                LoadedTrustStore loaded = TrustStoreSource.of(file, password).load();
-                return loaded.describedAs(loaded.description().replace(file.toString(), "classpath:" + resource));
+                AuditedStore audited = audit(TrustStoreSource.of(file, password));
+                return new AuditedStore(audited.report().withSource(
+                        audited.report().source().replace(file.toString(), "classpath:" + resource)), audited.mirrored());
             } finally {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);

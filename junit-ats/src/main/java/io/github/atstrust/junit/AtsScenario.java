@@ -17,6 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @ExtendWith(AtsTrustExtension.class)
 public @interface AtsScenario {
-    /** A scenario id, e.g. {@code ats-root-ca-1}. */
+    /** {@return A scenario id, e.g. {@code ats-root-ca-1}} */
     String value();
 }

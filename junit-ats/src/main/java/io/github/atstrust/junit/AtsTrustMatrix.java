@@ -28,12 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AtsTrustExtension.class)
 public @interface AtsTrustMatrix {
 
-    /** Scenario ids to run; empty: all (those with {@code requires} only with {@link #includeRequiring()}). */
+    /** {@return scenario ids to run; empty: all (those with {@code requires} only with {@link #includeRequiring()})} */
     String[] scenarios() default {};
 
-    /** Profile ids to run each scenario against; empty: {@code mirrored}. */
+    /** {@return profile ids to run each scenario against; empty: {@code mirrored}} */
     String[] profiles() default {};
 
-    /** Also run scenarios whose verdict needs client settings ({@code revocation-checking}, {@code timeout}…). */
+    /** {@return also run scenarios whose verdict needs client settings ({@code revocation-checking}, {@code timeout}…)} */
     boolean includeRequiring() default false;
 }

@@ -2,7 +2,6 @@ package io.github.atstrust.junit;
 
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
-import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -20,28 +19,51 @@ public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcom
         super(actual, HandshakeOutcomeAssert.class);
     }
 
-    /** The handshake completed and the client accepted the chain. */
+    /**
+     * The handshake completed and the client accepted the chain.
+     *
+     * @return this, for chaining
+     */
     public HandshakeOutcomeAssert isAccepted() {
         return expect(HandshakeOutcome::accepted, "to be accepted");
     }
 
-    /** The client refused the chain during the handshake, for any reason. */
+    /**
+     * The client refused the chain during the handshake, for any reason.
+     *
+     * @return this, for chaining
+     */
     public HandshakeOutcomeAssert isRejected() {
         return expect(HandshakeOutcome::rejected, "to be rejected");
     }
 
-    /** The client refused the chain during the handshake because of {@code reason}. */
+    /**
+     * The client refused the chain during the handshake because of {@code reason}.
+     *
+     * @param reason the expected reason, e.g. {@code UNTRUSTED_ROOT}
+     * @return this, for chaining
+     */
     public HandshakeOutcomeAssert isRejectedBecause(RejectionReason reason) {
         return expect(o -> o.rejected() && o.reason() == reason, "to be rejected because " + reason);
     }
 
-    /** Accepted, or rejected for the declared reason, whichever {@code expected} says. */
+    /**
+     * Accepted, or rejected for the declared reason, whichever {@code expected} says.
+     *
+     * @param expected e.g. {@code atsCase.expectation()} or {@code ExpectedOutcome.reject(EXPIRED)}
+     * @return this, for chaining
+     */
     public HandshakeOutcomeAssert matches(ExpectedOutcome expected) {
         isNotNull();
-        return expected.verdict() == Expectation.ACCEPT ? isAccepted() : isRejectedBecause(expected.reason());
+        return expected.accepts() ? isAccepted() : isRejectedBecause(expected.reason());
     }
 
-    /** Ended (either way) within {@code limit}: a client that hangs is broken even when it rejects. */
+    /**
+     * Ended (either way) within {@code limit}: a client that hangs is broken even when it rejects.
+     *
+     * @param limit the longest acceptable time
+     * @return this, for chaining
+     */
     public HandshakeOutcomeAssert completedWithin(Duration limit) {
         isNotNull();
         if (actual.elapsed().compareTo(limit) > 0) {

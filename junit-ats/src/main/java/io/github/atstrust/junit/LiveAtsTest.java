@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * &#64;LiveAtsTest
  * void realEndpointsAreJudgedAsDocumented(LiveEndpoint endpoint) {
  *     assertThat(HandshakeOutcome.of(() -> http.send(HttpRequest.newBuilder(endpoint.uri()).build(), ofString())))
- *             .matches(endpoint.expectedOutcome());
+ *             .matches(endpoint.expected());
  * }
  * </pre>
  */
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AtsLiveExtension.class)
 public @interface LiveAtsTest {
 
-    /** Live endpoint ids; empty: all with empty {@code requires} (and the others with {@link #includeRequiring()}). */
+    /** {@return live endpoint ids; empty: all with empty {@code requires} (and the others with {@link #includeRequiring()})} */
     String[] value() default {};
 
-    /** Also run endpoints whose expectation needs client settings (the {@code revoked} ones). */
+    /** {@return also run endpoints whose expectation needs client settings (the {@code revoked} ones)} */
     boolean includeRequiring() default false;
 }

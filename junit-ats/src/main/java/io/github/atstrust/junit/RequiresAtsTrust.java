@@ -28,10 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AtsTrustExtension.class)
 public @interface RequiresAtsTrust {
 
-    /** {@code jvm} (default), {@code classpath:<resource>} or {@code file:<path>}; PKCS12, JKS, PEM or a directory. */
+    /** {@return {@code jvm} (default), {@code classpath:<resource>} or {@code file:<path>}; PKCS12, JKS, PEM or a directory} */
     String truststore() default "jvm";
 
-    /** Password of a PKCS12 or JKS store; empty means {@code changeit}. Not allowed with {@code jvm}. */
+    /** {@return password of a PKCS12 or JKS store; empty means {@code changeit}. Not allowed with {@code jvm}} */
     String password() default "";
 
     /**
@@ -39,6 +39,8 @@ public @interface RequiresAtsTrust {
      * root's chains, ACM chains since August 2024 included), {@code any-guide-anchor} (the AWS guides' rule: Amazon
      * Root CA 1, Starfield Services G2 or Starfield Class 2), or the Amazon root ids your services chain to, e.g.
      * {@code "amazon-root-ca-1,amazon-root-ca-3"}. The failure names the real chains the store fails either way.
+     *
+     * @return the requirement
      */
     String require() default "ready";
 }

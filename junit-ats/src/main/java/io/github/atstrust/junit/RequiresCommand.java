@@ -28,6 +28,6 @@ public @interface RequiresCommand {
     /** The environment variable that turns a missing prerequisite into a failure when set to {@code 1}. */
     String REQUIRE_ALL = "ATS_REQUIRE_ALL";
 
-    /** Command lines that must exit 0 within 30 s, words separated by spaces, e.g. {@code "curl --version"}. */
+    /** {@return command lines that must exit 0 within 30 s, words separated by spaces, e.g. {@code "curl --version"}} */
     String[] value();
 }

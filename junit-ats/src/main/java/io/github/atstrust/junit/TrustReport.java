@@ -1,7 +1,6 @@
 package io.github.atstrust.junit;
 
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +33,8 @@ final class TrustReport {
     }
 
     void record(String test, String scenario, String profile, ExpectedOutcome expected, HandshakeOutcome outcome) {
-        String got = switch (outcome.kind()) {
-            case ACCEPTED -> "accept";
-            case REJECTED -> "reject";
-            case NO_VERDICT -> "no verdict";
-        };
-        boolean agrees = outcome.accepted() ? expected.verdict() == Expectation.ACCEPT
+        String got = outcome.accepted() ? "accept" : outcome.rejected() ? "reject" : "no verdict";
+        boolean agrees = outcome.accepted() ? expected.accepts()
                 : outcome.rejected() && outcome.reason() == expected.reason();
         rows.add(new Row(test, scenario, profile, expected.toString(), got,
                 outcome.rejected() ? outcome.reason().name() : "", outcome.elapsed().toMillis(), agrees,

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 /** Failure messages say in words what was expected and what happened. */
 class AtsAssertionsTest {
 
-    private static final HandshakeOutcome ACCEPTED = new HandshakeOutcome(HandshakeOutcome.Kind.ACCEPTED, "TLSv1.3",
+    private static final HandshakeOutcome ACCEPTED = new HandshakeOutcome("TLSv1.3",
             "TLS_AES_128_GCM_SHA256", "h2", List.of(), null, null, null, Duration.ofMillis(12));
-    private static final HandshakeOutcome EXPIRED = new HandshakeOutcome(HandshakeOutcome.Kind.REJECTED, null, null, null,
+    private static final HandshakeOutcome EXPIRED = new HandshakeOutcome(null, null, null,
             List.of(), RejectionReason.EXPIRED, null, new SSLHandshakeException("PKIX path validation failed")
             .initCause(new CertPathValidatorException("validity check failed", null, null, -1,
                     CertPathValidatorException.BasicReason.EXPIRED)), Duration.ofMillis(7));
@@ -61,7 +61,7 @@ class AtsAssertionsTest {
 
     @Test
     void jvmKeyStoreTrustsAtsAndHoldsEveryAnchor() {
-        KeyStore jvm = TrustStoreSource.jvm().load().toKeyStore();
+        KeyStore jvm = TrustStoreSource.jvm().toKeyStore();
 
         assertThat(jvm).trustsAts().containsAnchor(RealAtsRoot.STARFIELD_CLASS_2).containsNoFakeRoots();
     }

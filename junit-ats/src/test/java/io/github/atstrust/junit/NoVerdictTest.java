@@ -4,7 +4,6 @@ import static io.github.atstrust.junit.AtsAssertions.assertThat;
 import static io.github.atstrust.junit.AtsAssertions.assertThatThrownBy;
 
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.probe.ProbeTarget;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
@@ -46,7 +45,7 @@ class NoVerdictTest {
     Stream<DynamicTest> deadEndpointFailsEveryAssertion(@AtsProfile("all-ats") TrustProfile allAts) throws IOException {
         int closed = closedPort();
         HandshakeOutcome outcome = HandshakeOutcome.of(() -> send(allAts, URI.create("https://localhost:" + closed + "/")),
-                new ProbeTarget("localhost:" + closed, false));
+                "localhost:" + closed, false);
 
         return failEveryAssertion(outcome, "no TLS verdict: connection refused (localhost:" + closed + ")");
     }

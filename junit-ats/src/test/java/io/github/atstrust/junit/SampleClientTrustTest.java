@@ -98,6 +98,6 @@ class SampleClientTrustTest {
         HandshakeOutcome outcome = HandshakeOutcome.of(() -> http.send(HttpRequest.newBuilder(endpoint.uri()).build(),
                 BodyHandlers.ofString()));
 
-        assertThat(outcome).matches(endpoint.expectedOutcome());
+        assertThat(outcome).matches(endpoint.expected());
     }
 }

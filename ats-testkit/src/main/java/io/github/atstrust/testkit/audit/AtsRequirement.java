@@ -25,8 +25,7 @@ public final class AtsRequirement {
 
     private static final String READY = "ready";
     private static final String ANY_GUIDE_ANCHOR = "any-guide-anchor";
-    private static final Set<RealAtsRoot> AMAZON_ROOTS = EnumSet.of(RealAtsRoot.AMAZON_ROOT_CA_1,
-            RealAtsRoot.AMAZON_ROOT_CA_2, RealAtsRoot.AMAZON_ROOT_CA_3, RealAtsRoot.AMAZON_ROOT_CA_4);
+    private static final Set<RealAtsRoot> AMAZON_ROOTS = EnumSet.copyOf(RealAtsRoot.amazonRoots());
 
     private final String name;
     private final Set<RealAtsRoot> chainsTo;
@@ -36,7 +35,7 @@ public final class AtsRequirement {
         this.chainsTo = chainsTo;
     }
 
-    /** The default: chains to every Amazon root are trusted, including the ACM chains since August 2024 (READY). */
+    /** {@return the default: chains to every Amazon root are trusted, including the ACM chains since August 2024 (READY)} */
     public static AtsRequirement ready() {
         return new AtsRequirement(READY, AMAZON_ROOTS);
     }
@@ -45,6 +44,8 @@ public final class AtsRequirement {
      * The AWS guides' rule: the store holds Amazon Root CA 1, Starfield Services Root CA G2 or Starfield Class 2.
      * Such a store may still fail real chains (Class 2 alone: the ACM chains since August 2024; Root CA 1 alone:
      * chains anchored at Amazon Root CA 2-4); the audit's explanation names them.
+     *
+     * @return the requirement {@code any-guide-anchor}
      */
     public static AtsRequirement anyGuideAnchor() {
         return new AtsRequirement(ANY_GUIDE_ANCHOR, Set.of());
@@ -54,6 +55,8 @@ public final class AtsRequirement {
      * The chains of these Amazon roots are trusted, ACM chains since August 2024 included (the root itself, or
      * Starfield Services G2, is in the store).
      *
+     * @param amazonRoots one or more of Amazon Root CA 1-4
+     * @return the requirement, named by the root ids
      * @throws IllegalArgumentException for none, or a root that is not an Amazon Root CA
      */
     public static AtsRequirement chainsTo(RealAtsRoot... amazonRoots) {
@@ -67,8 +70,11 @@ public final class AtsRequirement {
 
     /**
      * Reads {@code ready}, {@code any-guide-anchor}, or comma-separated Amazon root ids
-     * ({@code amazon-root-ca-1,amazon-root-ca-3}).
+     * ({@code amazon-root-ca-1,amazon-root-ca-3}), as the CLI's {@code --require} and
+     * {@code @RequiresAtsTrust(require = …)} take them.
      *
+     * @param text the requirement in words
+     * @return the requirement
      * @throws IllegalArgumentException naming the accepted values
      */
     public static AtsRequirement parse(String text) {
@@ -89,19 +95,24 @@ public final class AtsRequirement {
         return chainsTo(roots.toArray(RealAtsRoot[]::new));
     }
 
-    /** Whether {@code report}'s store meets this requirement (and holds no fake test root). */
+    /**
+     * Whether {@code report}'s store meets this requirement (and holds no fake test root).
+     *
+     * @param report an audit
+     * @return whether the store meets it
+     */
     public boolean isMetBy(AuditReport report) {
-        if (report.findings().stream().anyMatch(f -> f.kind().isFailure())) {
+        if (report.holdsTestMaterial()) {
             return false;
         }
         if (name.equals(ANY_GUIDE_ANCHOR)) {
             return report.holds(RealAtsRoot.AMAZON_ROOT_CA_1) || report.holds(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2)
                     || report.holds(RealAtsRoot.STARFIELD_CLASS_2);
         }
-        return report.roots().stream().filter(r -> chainsTo.contains(r.root())).allMatch(RootTrust::acmChainsSince2024);
+        return chainsTo.stream().allMatch(report::trustsAcmChainsOf);
     }
 
-    /** The Amazon roots whose chains must be trusted; empty for {@link #anyGuideAnchor()}. */
+    /** {@return the Amazon roots whose chains must be trusted; empty for {@link #anyGuideAnchor()}} */
     public Set<RealAtsRoot> amazonRoots() {
         return Set.copyOf(chainsTo);
     }
@@ -112,11 +123,13 @@ public final class AtsRequirement {
         return name;
     }
 
+    /** {@return whether {@code other} is the same requirement} */
     @Override
     public boolean equals(Object other) {
         return other instanceof AtsRequirement that && name.equals(that.name);
     }
 
+    /** {@return a hash of the name} */
     @Override
     public int hashCode() {
         return name.hashCode();

@@ -12,6 +12,15 @@ import java.util.List;
 public record AuditDiff(AuditReport before, AuditReport after, List<RealAtsRoot> added, List<RealAtsRoot> removed,
                         boolean regression) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param before     the audit before the change
+     * @param after      the audit after it
+     * @param added      real anchors {@code after} holds and {@code before} did not
+     * @param removed    real anchors {@code before} held and {@code after} does not
+     * @param regression whether ATS trust was lost
+     */
     public AuditDiff {
         added = List.copyOf(added);
         removed = List.copyOf(removed);
@@ -20,6 +29,9 @@ public record AuditDiff(AuditReport before, AuditReport after, List<RealAtsRoot>
     /**
      * The change judged against what the user needs instead of the default rule: a regression when the store met
      * {@code requirement} before and no longer does, or a fake test root appeared.
+     *
+     * @param requirement what the user needs, e.g. {@code AtsRequirement.anyGuideAnchor()}
+     * @return whether the change loses what the requirement asks for
      */
     public boolean regressionAgainst(AtsRequirement requirement) {
         return fakeRootAppeared(before, after) || before.meets(requirement) && !after.meets(requirement);
@@ -27,7 +39,6 @@ public record AuditDiff(AuditReport before, AuditReport after, List<RealAtsRoot>
 
     /** Whether {@code after} holds a failing finding (a fake test root) that {@code before} did not. */
     static boolean fakeRootAppeared(AuditReport before, AuditReport after) {
-        return before.findings().stream().noneMatch(f -> f.kind().isFailure())
-                && after.findings().stream().anyMatch(f -> f.kind().isFailure());
+        return !before.holdsTestMaterial() && after.holdsTestMaterial();
     }
 }

@@ -2,82 +2,191 @@ package io.github.atstrust.testkit.audit;
 
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What {@link TrustStoreAudit} found in one trust store: the six real ATS anchors, per Amazon root whether its
- * chains are trusted, a verdict, findings, and what to do.
+ * What {@link TrustStoreAudit} found in one trust store: which of the six real ATS anchors it holds, and what
+ * follows from that (per Amazon root, whether its chains are trusted; a verdict; what to do), with findings.
  *
  * <pre>
  * AuditReport report = TrustStoreAudit.audit(TrustStoreSource.jvm());
  * if (!report.trustsAts()) System.err.println(report.explanation());
  * </pre>
+ *
+ * @param source           what was read, e.g. {@code /etc/ssl/certs (directory, 146 files)}
+ * @param certificateCount how many certificates the store holds
+ * @param anchors          one status per {@link RealAtsRoot}, in its order
+ * @param fakeTestRoots    one message per ATS Trust Kit test certificate found: never in a real store
+ * @param warnings         entries worth knowing about that do not fail the audit (expired, unreadable)
  */
-public record AuditReport(String source, int certificateCount, List<AnchorStatus> anchors, List<RootTrust> roots,
-                          Verdict verdict, List<Finding> findings) {
+public record AuditReport(String source, int certificateCount, List<AnchorStatus> anchors, List<String> fakeTestRoots,
+                          List<String> warnings) {
 
+    /**
+     * Checks there is one status per real root.
+     *
+     * @param source           what was read
+     * @param certificateCount how many certificates the store holds
+     * @param anchors          one status per {@link RealAtsRoot}, in its order
+     * @param fakeTestRoots    one message per test certificate found
+     * @param warnings         entries worth knowing about
+     * @throws IllegalArgumentException when an anchor is missing or out of order
+     */
     public AuditReport {
+        Objects.requireNonNull(source, "source");
         anchors = List.copyOf(anchors);
-        roots = List.copyOf(roots);
-        findings = List.copyOf(findings);
+        fakeTestRoots = List.copyOf(fakeTestRoots);
+        warnings = List.copyOf(warnings);
+        RealAtsRoot[] roots = RealAtsRoot.values();
+        if (anchors.size() != roots.length
+                || !anchors.stream().map(AnchorStatus::anchor).toList().equals(List.of(roots))) {
+            throw new IllegalArgumentException("an audit report holds one status per real ATS root, in order");
+        }
     }
 
-    /** READY and free of failing findings (no fake test root): meets {@link AtsRequirement#ready()}. */
+    /**
+     * The same report under another source name, e.g. the classpath resource a temporary copy came from.
+     *
+     * @param newSource what to call the store
+     * @return a copy with that {@link #source()}
+     */
+    public AuditReport withSource(String newSource) {
+        return new AuditReport(newSource, certificateCount, anchors, fakeTestRoots, warnings);
+    }
+
+    /**
+     * How ready the store is for the chains AWS serves, derived from the anchors it holds.
+     *
+     * @return READY when every Amazon root's ACM chains are trusted, NOT_READY when no ATS chain is
+     */
+    public Verdict verdict() {
+        if (RealAtsRoot.amazonRoots().stream().allMatch(this::trustsAcmChainsOf)) {
+            return Verdict.READY;
+        }
+        return RealAtsRoot.amazonRoots().stream().anyMatch(this::trustsCrossSignedChainsOf) ? Verdict.DEGRADED
+                : Verdict.NOT_READY;
+    }
+
+    /**
+     * Whether chains that carry both cross-certificates (as servers sent them before August 2024) and end at
+     * {@code amazonRoot} are trusted: the store holds that root, Starfield Services G2 or Starfield Class 2.
+     *
+     * @param amazonRoot one of Amazon Root CA 1-4
+     * @return whether such chains are trusted
+     */
+    public boolean trustsCrossSignedChainsOf(RealAtsRoot amazonRoot) {
+        return trustsAcmChainsOf(amazonRoot) || holds(RealAtsRoot.STARFIELD_CLASS_2);
+    }
+
+    /**
+     * Whether the ACM chains served since August 2024, which stop at {@code amazonRoot} cross-signed by G2, are
+     * trusted: the store holds that root or Starfield Services G2 (Class 2 alone no longer suffices).
+     *
+     * @param amazonRoot one of Amazon Root CA 1-4
+     * @return whether such chains are trusted
+     */
+    public boolean trustsAcmChainsOf(RealAtsRoot amazonRoot) {
+        return holds(amazonRoot) || holds(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2);
+    }
+
+    /**
+     * READY and free of test material: meets {@link AtsRequirement#ready()}.
+     *
+     * @return whether the store trusts every ATS chain as it should
+     */
     public boolean trustsAts() {
         return meets(AtsRequirement.ready());
     }
 
-    /** Whether the store meets what the user stated it needs (and holds no fake test root). */
+    /**
+     * Whether the store meets what the user stated it needs (and holds no fake test root).
+     *
+     * @param requirement e.g. {@code AtsRequirement.parse("amazon-root-ca-1")}
+     * @return whether it is met
+     */
     public boolean meets(AtsRequirement requirement) {
         return requirement.isMetBy(this);
     }
 
-    public AnchorStatus anchor(RealAtsRoot root) {
-        return anchors.stream().filter(a -> a.anchor() == root).findFirst().orElseThrow();
+    /**
+     * Whether the store holds a certificate of the ATS Trust Kit's fake hierarchy, which fails every audit.
+     *
+     * @return {@code true} when {@link #fakeTestRoots()} is not empty
+     */
+    public boolean holdsTestMaterial() {
+        return !fakeTestRoots.isEmpty();
     }
 
+    /**
+     * The status of one real anchor.
+     *
+     * @param root the real root
+     * @return where the store holds it, if it does
+     */
+    public AnchorStatus anchor(RealAtsRoot root) {
+        return anchors.get(root.ordinal());
+    }
+
+    /**
+     * Whether the store holds one real anchor, exactly or as a re-issued copy.
+     *
+     * @param root the real root
+     * @return whether it is present
+     */
     public boolean holds(RealAtsRoot root) {
         return anchor(root).present();
     }
 
     /**
+     * The Amazon roots whose ACM chains this store does not trust: adding them makes it READY.
+     *
+     * @return those of Amazon Root CA 1-4 it lacks, in order
+     */
+    public List<RealAtsRoot> missingAmazonRoots() {
+        return RealAtsRoot.amazonRoots().stream().filter(r -> !trustsAcmChainsOf(r)).toList();
+    }
+
+    /**
      * The verdict against {@code requirement}, in words: "meets …" or "does not meet …", then
      * {@link #explanation()}, which names the real chains the store fails.
+     *
+     * @param requirement what the user needs
+     * @return one paragraph
      */
     public String explanation(AtsRequirement requirement) {
         return (meets(requirement) ? "meets" : "does not meet") + " the requirement '" + requirement + "'. " + explanation();
     }
 
-    /** The real anchors this store lacks, of those that would make it READY. */
-    public List<RealAtsRoot> missingAmazonRoots() {
-        return roots.stream().filter(r -> !r.acmChainsSince2024()).map(RootTrust::root).toList();
-    }
-
-    /** One paragraph in words: the verdict, what fails and why (the source is in {@link #source()}). */
+    /**
+     * One paragraph in words: the verdict, what fails and why (the source is in {@link #source()}).
+     *
+     * @return e.g. "DEGRADED: trusts only part of the ATS hierarchy. Endpoints whose certificates chain to …"
+     */
     public String explanation() {
         StringBuilder text = new StringBuilder();
-        if (findings.stream().anyMatch(f -> f.kind() == Finding.Kind.FAKE_TEST_ROOT)) {
+        if (holdsTestMaterial()) {
             text.append("HOLDS TEST MATERIAL (a fake ATS Trust Kit root): this store trusts nothing as it should until "
                     + "it is removed. ");
         }
-        switch (verdict) {
+        switch (verdict()) {
             case READY -> text.append("READY: trusts every Amazon Root CA, including the ACM chains served since"
                     + " August 2024.");
             case NOT_READY -> text.append("NOT_READY: holds none of Amazon Root CA 1-4, Starfield Services Root CA G2 or Starfield Class 2:"
                             + " every connection to an ATS endpoint (DynamoDB, S3, CloudFront, ...) fails the TLS handshake.");
             case DEGRADED -> {
                 text.append("DEGRADED: trusts only part of the ATS hierarchy.");
-                for (RootTrust root : roots) {
-                    if (!root.crossSignedChains()) {
-                        text.append(" Endpoints whose certificates chain to ").append(root.root().displayName())
+                for (RealAtsRoot root : RealAtsRoot.amazonRoots()) {
+                    if (!trustsCrossSignedChainsOf(root)) {
+                        text.append(" Endpoints whose certificates chain to ").append(root.displayName())
                                 .append(" fail.");
-                    } else if (!root.acmChainsSince2024()) {
-                        text.append(" ACM chains since August 2024 anchored at ").append(root.root().displayName())
+                    } else if (!trustsAcmChainsOf(root)) {
+                        text.append(" ACM chains since August 2024 anchored at ").append(root.displayName())
                                 .append(" fail (Starfield Class 2 alone no longer suffices).");
                     }
                 }
             }
         }
-        findings.stream().filter(f -> f.kind().isFailure()).forEach(f -> text.append(' ').append(f.message()));
+        fakeTestRoots.forEach(f -> text.append(' ').append(f));
         return text.toString();
     }
 }

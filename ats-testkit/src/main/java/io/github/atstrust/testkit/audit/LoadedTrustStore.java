@@ -15,13 +15,13 @@ import java.util.List;
  * @param entries     every certificate with the name it had in the store (alias or file name)
  * @param unreadable  entries that could not be read, each with the reason
  */
-public record LoadedTrustStore(String description, String format, List<Entry> entries, List<String> unreadable) {
+record LoadedTrustStore(String description, String format, List<Entry> entries, List<String> unreadable) {
 
     /** One certificate and where it was found. */
-    public record Entry(String name, X509Certificate certificate) {
+    record Entry(String name, X509Certificate certificate) {
     }
 
-    public LoadedTrustStore {
+    LoadedTrustStore {
         entries = List.copyOf(entries);
         unreadable = List.copyOf(unreadable);
     }
@@ -32,7 +32,7 @@ public record LoadedTrustStore(String description, String format, List<Entry> en
      *
      * @throws KeyStoreException when the store was not loaded
      */
-    public static LoadedTrustStore fromKeyStore(KeyStore store, String source) throws KeyStoreException {
+    static LoadedTrustStore fromKeyStore(KeyStore store, String source) throws KeyStoreException {
         List<Entry> entries = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (String alias : Collections.list(store.aliases())) {
@@ -47,12 +47,12 @@ public record LoadedTrustStore(String description, String format, List<Entry> en
     }
 
     /** The same certificates under another description, e.g. where a temporary copy really came from. */
-    public LoadedTrustStore describedAs(String newDescription) {
+    LoadedTrustStore describedAs(String newDescription) {
         return new LoadedTrustStore(newDescription, format, entries, unreadable);
     }
 
     /** An in-memory key store with every certificate as a trusted entry under its name. */
-    public KeyStore toKeyStore() {
+    KeyStore toKeyStore() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);

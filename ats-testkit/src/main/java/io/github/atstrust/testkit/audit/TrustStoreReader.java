@@ -1,6 +1,5 @@
 package io.github.atstrust.testkit.audit;
 
-import io.github.atstrust.testkit.pki.Pem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

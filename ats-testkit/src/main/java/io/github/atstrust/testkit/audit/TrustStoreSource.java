@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.audit;
 
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * Where a trust store comes from: the running JVM's default, a file (PKCS12, JKS, PEM bundle), a directory of
  * PEM/CRT/DER files, or the OS bundle of a Docker image.
  *
- * <pre>TrustStoreSource.parse("/etc/ssl/certs", null).load()</pre>
+ * <pre>AuditReport report = TrustStoreAudit.audit(TrustStoreSource.parse("/etc/ssl/certs", null));</pre>
  *
  * @param path        the file or directory; {@code null} for the JVM default or an image
  * @param password    key store password; {@code null} for {@value #DEFAULT_PASSWORD}
@@ -26,6 +27,15 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage, l
 
     private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._/:@-]*");
 
+    /**
+     * Checks the size limit and the image name.
+     *
+     * @param path        the file or directory, or {@code null}
+     * @param password    key store password, or {@code null} for the default
+     * @param dockerImage an image name, or {@code null}
+     * @param maxBytes    the largest input read, in bytes
+     * @throws IllegalArgumentException for a limit that is not positive or a malformed image name
+     */
     public TrustStoreSource {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("the size limit must be positive, was " + maxBytes + " bytes");
@@ -43,22 +53,39 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage, l
     /** What {@code keytool} and the JDK's cacerts use. */
     public static final String DEFAULT_PASSWORD = "changeit";
 
-    /** The running JVM's default trust store, honouring {@code javax.net.ssl.trustStore}. */
+    /** {@return the running JVM's default trust store, honouring {@code javax.net.ssl.trustStore}} */
     public static TrustStoreSource jvm() {
         return new TrustStoreSource(null, null, null, DEFAULT_MAX_BYTES);
     }
 
-    /** A file or directory. */
+    /**
+     * A file (PKCS12, JKS, PEM bundle, one DER or PEM certificate) or a directory of PEM/CRT/DER files.
+     *
+     * @param path     the file or directory
+     * @param password key store password, or {@code null} for {@value #DEFAULT_PASSWORD}
+     * @return the source
+     */
     public static TrustStoreSource of(Path path, char[] password) {
         return new TrustStoreSource(Objects.requireNonNull(path, "path"), password, null, DEFAULT_MAX_BYTES);
     }
 
-    /** The OS CA bundle of a Docker image, copied out with the {@code docker} command. */
+    /**
+     * The OS CA bundle of a local Docker image, copied out with the {@code docker} command (never pulled).
+     *
+     * @param image e.g. {@code debian:bookworm}
+     * @return the source
+     */
     public static TrustStoreSource dockerImage(String image) {
         return new TrustStoreSource(null, null, Objects.requireNonNull(image, "image"), DEFAULT_MAX_BYTES);
     }
 
-    /** {@code jvm}, {@code docker:IMAGE} or a path, as the CLI and {@code @RequiresAtsTrust} write it. */
+    /**
+     * A source as the CLI and {@code @RequiresAtsTrust} write it.
+     *
+     * @param spec     {@code jvm}, {@code docker:IMAGE} or a path
+     * @param password key store password, or {@code null}
+     * @return the source
+     */
     public static TrustStoreSource parse(String spec, char[] password) {
         if (spec.startsWith("docker:")) {
             return dockerImage(spec.substring("docker:".length()));
@@ -66,11 +93,17 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage, l
         return "jvm".equals(spec) ? jvm() : of(Path.of(spec), password);
     }
 
-    /** The same source with another size limit (bytes). */
+    /**
+     * The same source with another size limit.
+     *
+     * @param limit the largest input read, in bytes
+     * @return a copy with that limit
+     */
     public TrustStoreSource withMaxBytes(long limit) {
         return new TrustStoreSource(path, password, dockerImage, limit);
     }
 
+    /** {@return whether this is the running JVM's default trust store} */
     public boolean isJvm() {
         return path == null && dockerImage == null;
     }
@@ -79,9 +112,19 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage, l
         return password == null ? DEFAULT_PASSWORD.toCharArray() : password;
     }
 
-    /** Reads the store's certificates. */
-    public LoadedTrustStore load() {
+    LoadedTrustStore read() {
         return TrustStoreReader.read(this);
+    }
+
+    /**
+     * Reads the store into an in-memory key store with every certificate as a trusted entry under its name
+     * (alias or file name), e.g. for {@code TrustProfile.mirrorOf}.
+     *
+     * @return a PKCS12 key store, not backed by any file
+     * @throws InvalidTrustStoreException naming the file and the fix when it cannot be read
+     */
+    public KeyStore toKeyStore() {
+        return read().toKeyStore();
     }
 
     @Override

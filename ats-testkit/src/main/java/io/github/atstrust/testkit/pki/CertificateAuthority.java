@@ -62,32 +62,58 @@ public final class CertificateAuthority {
     private final X509Certificate certificate;
     private final PrivateKey privateKey;
 
+    /**
+     * A CA from its certificate and signing key; usually obtained with {@code FakeAtsHierarchy.authority(ca)}.
+     *
+     * @param certificate the CA certificate, named as issuer of what it signs
+     * @param privateKey  its key (for a cross-certificate, the key of its self-signed twin)
+     */
     public CertificateAuthority(X509Certificate certificate, PrivateKey privateKey) {
         this.certificate = certificate;
         this.privateKey = privateKey;
     }
 
+    /** {@return the CA certificate} */
     public X509Certificate certificate() {
         return certificate;
     }
 
+    /** {@return the signing key: fake test material, never a real CA's} */
     public PrivateKey privateKey() {
         return privateKey;
     }
 
-    /** Mints a leaf for {@code keyPair}'s public key, signed by this CA. */
+    /**
+     * Mints a leaf for {@code keyPair}'s public key, signed by this CA.
+     *
+     * @param spec    names, validity, key usage and URLs of the leaf
+     * @param keyPair the leaf's keys, e.g. {@code FakeAtsHierarchy.load().leafKeyPair(KeyType.EC_P256)}
+     * @return the leaf
+     */
     public X509Certificate issue(LeafSpec spec, KeyPair keyPair) {
         return build(spec, keyPair.getPublic(), X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
                 certificate.getPublicKey(), privateKey, Instant.now());
     }
 
-    /** Mints a self-signed leaf: a certificate no trust store holds. */
+    /**
+     * Mints a self-signed leaf: a certificate no trust store holds.
+     *
+     * @param spec    names, validity and key usage of the leaf
+     * @param keyPair the leaf's keys
+     * @return the leaf
+     */
     public static X509Certificate selfSigned(LeafSpec spec, KeyPair keyPair) {
         return build(spec, keyPair.getPublic(), leafSubject(spec), keyPair.getPublic(), keyPair.getPrivate(),
                 Instant.now());
     }
 
-    /** A CRL signed by this CA, listing {@code revokedSerials} as key-compromised, valid for a day. */
+    /**
+     * A CRL signed by this CA, listing {@code revokedSerials} as key-compromised, valid for a day.
+     *
+     * @param revokedSerials serial numbers of certificates this CA revoked
+     * @param thisUpdate     the CRL's issue time
+     * @return the CRL
+     */
     public X509CRL crl(Collection<BigInteger> revokedSerials, Instant thisUpdate) {
         try {
             X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(certificate, Date.from(thisUpdate));
@@ -114,9 +140,8 @@ public final class CertificateAuthority {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             int usage = KeyUsage.digitalSignature | (subjectKey.getAlgorithm().equals("RSA") ? KeyUsage.keyEncipherment : 0);
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(spec.extendedKeyUsage().stream()
-                    .map(p -> p == LeafSpec.Purpose.SERVER_AUTH ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth)
-                    .toArray(KeyPurposeId[]::new)));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                    spec.clientAuth() ? KeyPurposeId.id_kp_clientAuth : KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames(spec.hostNames()));
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
             builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuerKey));
@@ -134,6 +159,11 @@ public final class CertificateAuthority {
      * may be {@code null}), as a server that publishes its CAs hands them out. Signed with the template's
      * signature algorithm.
      *
+     * @param template  a CA certificate issued under this CA's name
+     * @param crl       the CRL distribution point, or {@code null}
+     * @param ocsp      the OCSP responder, or {@code null}
+     * @param caIssuers where this CA's certificate is published, or {@code null}
+     * @return the copy
      * @throws IllegalArgumentException when {@code template} was not issued under this CA's name
      */
     public X509Certificate issueCopy(X509Certificate template, URI crl, URI ocsp, URI caIssuers) {

@@ -53,7 +53,7 @@ public final class FakeAtsHierarchy {
         }
     }
 
-    /** The hierarchy, loaded from the classpath on first use and shared afterwards (it is immutable). */
+    /** {@return the hierarchy, loaded from the classpath on first use and shared afterwards (it is immutable)} */
     public static FakeAtsHierarchy load() {
         FakeAtsHierarchy hierarchy = loaded;
         if (hierarchy == null) {
@@ -67,15 +67,26 @@ public final class FakeAtsHierarchy {
         return hierarchy;
     }
 
+    /**
+     * The certificate of a fake CA.
+     *
+     * @param ca the CA
+     * @return its certificate, as loaded from the fixtures
+     */
     public X509Certificate certificate(FakeCa ca) {
         return certificates.get(ca);
     }
 
-    /** The CA with its signing key; a cross-certificate signs with its self-signed twin's key. */
+    /**
+     * The CA with its signing key; a cross-certificate signs with its self-signed twin's key.
+     *
+     * @param ca the CA
+     * @return the CA, ready to issue leaves and CRLs
+     */
     public CertificateAuthority authority(FakeCa ca) {
         PrivateKey key = keys.computeIfAbsent(ca.keyHolder(), holder -> {
             String keyFile = "ca/" + holder.id() + ".key.pem";
-            return Pem.single(text(keyFile), PrivateKey.class, resource(keyFile));
+            return FixturePem.privateKey(keyFile);
         });
         return new CertificateAuthority(certificates.get(ca), key);
     }
@@ -83,6 +94,9 @@ public final class FakeAtsHierarchy {
     /**
      * The CA whose key signed {@code ca}: the self-signed root or the intermediate named as its issuer; a
      * self-signed root is its own issuer.
+     *
+     * @param ca a fake CA
+     * @return its issuer
      */
     public FakeCa issuerOf(FakeCa ca) {
         X509Certificate certificate = certificates.get(ca);
@@ -99,6 +113,9 @@ public final class FakeAtsHierarchy {
      * Whether {@code chain} (leaf first, as a server sent it) stops below an intermediate it did not send: its
      * last certificate was issued by a fake CA that is only ever an intermediate, so no client reaches a root
      * without fetching what was left out.
+     *
+     * @param chain the certificates a server sends, leaf first
+     * @return whether an intermediate is missing
      */
     public boolean leavesOutAnIntermediate(List<X509Certificate> chain) {
         X509Certificate top = chain.get(chain.size() - 1);
@@ -106,31 +123,40 @@ public final class FakeAtsHierarchy {
                 && isIntermediateName(top.getIssuerX500Principal());
     }
 
-    /** Whether fake CAs named {@code name} exist and none of them is a self-signed root. */
+    /**
+     * Whether fake CAs named {@code name} exist and none of them is a self-signed root.
+     *
+     * @param name a subject or issuer name
+     * @return whether it names only intermediates
+     */
     public boolean isIntermediateName(X500Principal name) {
         List<X509Certificate> named = certificates.values().stream()
                 .filter(ca -> ca.getSubjectX500Principal().equals(name)).toList();
         return !named.isEmpty() && named.stream().noneMatch(ca -> ca.getIssuerX500Principal().equals(name));
     }
 
-    /** Whether {@code ca} is a self-signed root (not a cross-certificate or an intermediate). */
+    /**
+     * Whether {@code ca} is a self-signed root (not a cross-certificate or an intermediate).
+     *
+     * @param ca a fake CA
+     * @return whether it is self-signed
+     */
     public boolean isRoot(FakeCa ca) {
         X509Certificate certificate = certificates.get(ca);
         return certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal());
     }
 
-    /** A key pair from the fixture pool, for minting leaves without generating keys. */
+    /**
+     * A key pair from the fixture pool, for minting leaves without generating keys.
+     *
+     * @param type the key type
+     * @return the pool's key pair of that type (the same on every call)
+     */
     public KeyPair leafKeyPair(KeyType type) {
         return leafKeys.computeIfAbsent(type, t -> {
             String keyFile = "leaf-keys/" + t.poolPrefix() + "-1.key.pem";
-            String text = text(keyFile);
-            return new KeyPair(Pem.single(text, PublicKey.class, resource(keyFile)),
-                    Pem.single(text, PrivateKey.class, resource(keyFile)));
+            return FixturePem.keyPair(keyFile);
         });
-    }
-
-    private static String text(String relativePath) {
-        return new String(Fixtures.read(relativePath), StandardCharsets.US_ASCII);
     }
 
     private static String resource(String relativePath) {

@@ -11,16 +11,27 @@ import java.util.stream.Collectors;
  * their self-signed twin.
  */
 public enum FakeCa {
+    /** Fake twin of Amazon Root CA 1: self-signed, RSA 2048, SHA-256. */
     AMAZON_ROOT_CA_1("amazon-root-ca-1", null),
+    /** Fake twin of Amazon Root CA 2: self-signed, RSA 4096, SHA-384. */
     AMAZON_ROOT_CA_2("amazon-root-ca-2", null),
+    /** Fake twin of Amazon Root CA 3: self-signed, EC P-256. */
     AMAZON_ROOT_CA_3("amazon-root-ca-3", null),
+    /** Fake twin of Amazon Root CA 4: self-signed, EC P-384. */
     AMAZON_ROOT_CA_4("amazon-root-ca-4", null),
+    /** Fake twin of Starfield Services Root Certificate Authority - G2: self-signed. */
     STARFIELD_SERVICES_ROOT_G2("starfield-services-root-g2", null),
+    /** Fake twin of Starfield Class 2 Certification Authority: the legacy root, self-signed with SHA-1. */
     STARFIELD_CLASS_2("starfield-class-2", null),
+    /** Amazon Root CA 1 cross-signed by Starfield Services G2 (the key of {@link #AMAZON_ROOT_CA_1}). */
     AMAZON_ROOT_CA_1_CROSS_G2("amazon-root-ca-1-cross-g2", AMAZON_ROOT_CA_1),
+    /** Amazon Root CA 2 cross-signed by Starfield Services G2. */
     AMAZON_ROOT_CA_2_CROSS_G2("amazon-root-ca-2-cross-g2", AMAZON_ROOT_CA_2),
+    /** Amazon Root CA 3 cross-signed by Starfield Services G2. */
     AMAZON_ROOT_CA_3_CROSS_G2("amazon-root-ca-3-cross-g2", AMAZON_ROOT_CA_3),
+    /** Amazon Root CA 4 cross-signed by Starfield Services G2. */
     AMAZON_ROOT_CA_4_CROSS_G2("amazon-root-ca-4-cross-g2", AMAZON_ROOT_CA_4),
+    /** Starfield Services G2 cross-signed by Starfield Class 2: the link old clients build through. */
     STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2("starfield-services-root-g2-cross-class-2", STARFIELD_SERVICES_ROOT_G2),
     /** Intermediate under Amazon Root CA 1 (RSA 2048, pathLen 0). */
     AMAZON_RSA_2048_M01("amazon-rsa-2048-m01", null),
@@ -36,7 +47,9 @@ public enum FakeCa {
     NOT_A_CA_INTERMEDIATE("not-a-ca-intermediate", null),
     /** A CA issued by the pathLen-0 intermediate M01: a chain through it exceeds the path length. */
     SUB_CA_BEYOND_PATH_LENGTH("sub-ca-beyond-path-length", null),
+    /** A root no profile trusts, like {@code untrusted-root.badssl.com}'s. */
     UNTRUSTED_ROOT("untrusted-root", null),
+    /** The intermediate under {@link #UNTRUSTED_ROOT}. */
     UNTRUSTED_INTERMEDIATE("untrusted-intermediate", null),
     /** An unrelated public root: the only anchor of the {@code no-ats} profile. */
     OTHER_PUBLIC_ROOT("other-public-root", null);
@@ -49,12 +62,12 @@ public enum FakeCa {
         this.keyOf = keyOf;
     }
 
-    /** The export name, e.g. {@code amazon-root-ca-1-cross-g2}. */
+    /** {@return the export name, e.g. {@code amazon-root-ca-1-cross-g2}} */
     public String id() {
         return id;
     }
 
-    /** The certificate, loaded from the fixtures. */
+    /** {@return the certificate, loaded from the fixtures} */
     public X509Certificate certificate() {
         return FakeAtsHierarchy.load().certificate(this);
     }
@@ -64,7 +77,13 @@ public enum FakeCa {
         return keyOf == null ? this : keyOf;
     }
 
-    /** Looks a CA up by export name. */
+    /**
+     * Looks a CA up by export name.
+     *
+     * @param id e.g. {@code amazon-root-ca-1-cross-g2}
+     * @return the CA
+     * @throws IllegalArgumentException listing the valid names when there is none
+     */
     public static FakeCa byId(String id) {
         return Arrays.stream(values()).filter(ca -> ca.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown fake CA '" + id + "'; valid names: "

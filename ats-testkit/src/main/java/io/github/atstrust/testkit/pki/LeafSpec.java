@@ -14,9 +14,13 @@ import java.util.Objects;
  * signature algorithm, no URLs until a server publishes them ({@link #publishedAt}).
  * <pre>LeafSpec.forHosts("localhost", "127.0.0.1").keyType(KeyType.EC_P256).validity(Duration.ofDays(-60), Duration.ofDays(30))</pre>
  *
+ * @param hostNames       DNS names or IP literals, all in the subject alternative name; the first is the CN
+ * @param keyType         the leaf's key type (keys come from the fixtures' pool)
  * @param notBeforeOffset start of validity relative to issuance (negative: in the past)
  * @param validity        length of validity, at most {@link #MAX_VALIDITY}
  * @param signatureAlgorithm JCA name, or {@code null} for the issuer's default
+ * @param clientAuth      whether the extended key usage is clientAuth instead of serverAuth (a leaf no TLS client
+ *                        should accept from a server)
  * @param crlUri          CRL distribution point, or {@code null}
  * @param ocspUri         OCSP responder for the AIA extension, or {@code null}
  * @param caIssuersUri    URL of the issuer's certificate for the AIA extension, or {@code null}
@@ -24,18 +28,29 @@ import java.util.Objects;
  *                        default; false for a leaf whose missing intermediate no client can fetch)
  */
 public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBeforeOffset, Duration validity,
-                       String signatureAlgorithm, List<Purpose> extendedKeyUsage, URI crlUri, URI ocspUri,
+                       String signatureAlgorithm, boolean clientAuth, URI crlUri, URI ocspUri,
                        URI caIssuersUri, boolean publishesIssuer) {
 
     /** Leaves never live longer than this: short-lived test material. */
     public static final Duration MAX_VALIDITY = Duration.ofDays(90);
 
-    /** Extended key usages a leaf can carry. */
-    public enum Purpose { SERVER_AUTH, CLIENT_AUTH }
-
+    /**
+     * Checks the names and the validity.
+     *
+     * @param hostNames          DNS names or IP literals
+     * @param keyType            the leaf's key type
+     * @param notBeforeOffset    start of validity relative to issuance
+     * @param validity           length of validity
+     * @param signatureAlgorithm JCA name, or {@code null}
+     * @param clientAuth         whether the EKU is clientAuth instead of serverAuth
+     * @param crlUri             CRL distribution point, or {@code null}
+     * @param ocspUri            OCSP responder, or {@code null}
+     * @param caIssuersUri       issuer certificate URL, or {@code null}
+     * @param publishesIssuer    whether a publishing server gives it a caIssuers URL
+     * @throws IllegalArgumentException without host names, or with a validity outside 1 second to 90 days
+     */
     public LeafSpec {
         hostNames = List.copyOf(hostNames);
-        extendedKeyUsage = List.copyOf(extendedKeyUsage);
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(notBeforeOffset, "notBeforeOffset");
         if (hostNames.isEmpty()) {
@@ -47,45 +62,83 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
         }
     }
 
-    /** A serverAuth RSA 2048 leaf for the given host names, valid now for 30 days. */
+    /**
+     * A serverAuth RSA 2048 leaf for the given host names, valid from one hour ago for 30 days.
+     *
+     * @param hostNames DNS names or IP literals, e.g. {@code localhost}, {@code 127.0.0.1},
+     *                  {@code dynamodb.eu-west-3.amazonaws.com}
+     * @return the spec, to refine with the other methods
+     */
     public static LeafSpec forHosts(String... hostNames) {
         return new LeafSpec(List.of(hostNames), KeyType.RSA_2048, Duration.ofHours(-1), Duration.ofDays(30), null,
-                List.of(Purpose.SERVER_AUTH), null, null, null, true);
+                false, null, null, null, true);
     }
 
+    /**
+     * With another key type.
+     *
+     * @param type RSA 2048/4096 or EC P-256/P-384
+     * @return a copy with that key type
+     */
     public LeafSpec keyType(KeyType type) {
-        return new LeafSpec(hostNames, type, notBeforeOffset, validity, signatureAlgorithm, extendedKeyUsage, crlUri, ocspUri,
+        return new LeafSpec(hostNames, type, notBeforeOffset, validity, signatureAlgorithm, clientAuth, crlUri, ocspUri,
                 caIssuersUri, publishesIssuer);
     }
 
-    /** Validity starting {@code notBeforeOffset} from issuance (negative: in the past) and lasting {@code length}. */
+    /**
+     * With another validity, e.g. {@code validity(Duration.ofDays(-60), Duration.ofDays(30))} for an expired leaf.
+     *
+     * @param notBeforeOffset start of validity relative to issuance (negative: in the past)
+     * @param length          how long it is valid, at most {@link #MAX_VALIDITY}
+     * @return a copy with that validity
+     */
     public LeafSpec validity(Duration notBeforeOffset, Duration length) {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, length, signatureAlgorithm, extendedKeyUsage, crlUri, ocspUri,
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, length, signatureAlgorithm, clientAuth, crlUri, ocspUri,
                 caIssuersUri, publishesIssuer);
     }
 
+    /**
+     * Signed with another algorithm than the issuer's usual one.
+     *
+     * @param algorithm a JCA name, e.g. {@code SHA1withRSA}
+     * @return a copy signed that way
+     */
     public LeafSpec signatureAlgorithm(String algorithm) {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, algorithm, extendedKeyUsage, crlUri, ocspUri,
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, algorithm, clientAuth, crlUri, ocspUri,
                 caIssuersUri, publishesIssuer);
     }
 
-    public LeafSpec extendedKeyUsage(Purpose... purposes) {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, List.of(purposes), crlUri, ocspUri,
+    /**
+     * With the extended key usage clientAuth instead of serverAuth: a leaf servers must not present.
+     *
+     * @return a copy for client authentication only
+     */
+    public LeafSpec clientAuthOnly() {
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, true, crlUri, ocspUri,
                 caIssuersUri, publishesIssuer);
     }
 
     /**
      * With the URLs of a server that publishes its CAs: a CRL distribution point, an OCSP responder and, when
-     * {@link #publishesIssuer()}, a caIssuers URL for the issuer's certificate (each may be {@code null}).
+     * {@link #publishesIssuer()}, a caIssuers URL for the issuer's certificate.
+     *
+     * @param crl       the CRL distribution point, or {@code null}
+     * @param ocsp      the OCSP responder, or {@code null}
+     * @param caIssuers where the issuer's certificate is published, or {@code null}
+     * @return a copy carrying those URLs
      */
     public LeafSpec publishedAt(URI crl, URI ocsp, URI caIssuers) {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, extendedKeyUsage, crl,
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, clientAuth, crl,
                 ocsp, publishesIssuer ? caIssuers : null, publishesIssuer);
     }
 
-    /** A leaf that never carries a caIssuers URL: a client that fetches missing intermediates cannot find its issuer. */
+    /**
+     * A leaf that never carries a caIssuers URL: a client that fetches missing intermediates cannot find its issuer.
+     *
+     * @return a copy without an issuer URL, even once published
+     */
     public LeafSpec withoutIssuerUrl() {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, extendedKeyUsage, crlUri,
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, clientAuth, crlUri,
                 ocspUri, null, false);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.atstrust.testkit.probe;
 
-import io.github.atstrust.testkit.probe.HandshakeOutcome.Kind;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -33,6 +32,16 @@ import javax.net.ssl.SSLException;
  * by adding to a rule.
  */
 final class FailureClassifier {
+
+    /** The three kinds of outcome. */
+    enum Kind { ACCEPTED, REJECTED, NO_VERDICT }
+
+    /** What the prober knows of the server: its {@code host:port} (or empty) and whether it sends an incomplete chain. */
+    record Target(String address, boolean sendsIncompleteChain) {
+        Target {
+            java.util.Objects.requireNonNull(address, "address");
+        }
+    }
 
     /** How a failure is judged: its kind, the reason of a rejection, what happened when there is no verdict. */
     record Judgement(Kind kind, RejectionReason reason, String noVerdict) {
@@ -116,7 +125,7 @@ final class FailureClassifier {
      * Judges a failure. An UNTRUSTED_ROOT becomes INCOMPLETE_CHAIN when the server is known to leave out an
      * intermediate: clients word both alike.
      */
-    static Judgement classify(Throwable failure, ProbeTarget target) {
+    static Judgement classify(Throwable failure, Target target) {
         for (Rule rule : RULES) {
             for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (rule.matches().test(t)) {

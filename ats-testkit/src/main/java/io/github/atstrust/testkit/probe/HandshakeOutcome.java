@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -31,7 +32,6 @@ import javax.net.ssl.SSLSocket;
  * if (outcome.rejected()) System.out.println(outcome.reason() + ": " + outcome.cause());
  * </pre>
  *
- * @param kind        accepted, rejected or no verdict
  * @param protocol    negotiated TLS version, or {@code null} when unknown or not accepted
  * @param cipherSuite negotiated cipher suite, or {@code null}
  * @param alpn        negotiated application protocol ({@code h2}, {@code http/1.1}), or {@code null}
@@ -42,41 +42,56 @@ import javax.net.ssl.SSLSocket;
  * @param cause       what the client or the probed code threw; {@code null} when accepted without one
  * @param elapsed     time from the start of the call to its end
  */
-public record HandshakeOutcome(Kind kind, String protocol, String cipherSuite, String alpn,
-                               List<X509Certificate> peerChain, RejectionReason reason, String noVerdict,
-                               Throwable cause, Duration elapsed) {
+public record HandshakeOutcome(String protocol, String cipherSuite, String alpn, List<X509Certificate> peerChain,
+                               RejectionReason reason, String noVerdict, Throwable cause, Duration elapsed) {
 
-    /** The three kinds of outcome. */
-    public enum Kind {
-        /** The handshake completed and the client accepted the chain. */
-        ACCEPTED,
-        /** The client refused during the handshake. */
-        REJECTED,
-        /** Nothing was judged: no TLS handshake took place, or the probed code failed for another reason. */
-        NO_VERDICT
-    }
-
+    /**
+     * Checks the kind is unambiguous: a rejection has a reason, no verdict says what happened, never both.
+     *
+     * @param protocol    negotiated TLS version, or {@code null}
+     * @param cipherSuite negotiated cipher suite, or {@code null}
+     * @param alpn        negotiated application protocol, or {@code null}
+     * @param peerChain   the chain the server presented, empty when unknown
+     * @param reason      why the client refused; {@code null} unless rejected
+     * @param noVerdict   what happened instead of a verdict; {@code null} unless no verdict
+     * @param cause       what the client or the probed code threw, or {@code null}
+     * @param elapsed     time from the start of the call to its end
+     * @throws IllegalArgumentException when both a reason and a no-verdict description are given
+     */
     public HandshakeOutcome {
-        Objects.requireNonNull(kind, "kind");
+        if (reason != null && noVerdict != null) {
+            throw new IllegalArgumentException("an outcome is rejected (" + reason + ") or has no verdict ("
+                    + noVerdict + "), not both");
+        }
         peerChain = List.copyOf(peerChain);
+        Objects.requireNonNull(elapsed, "elapsed");
     }
 
     /**
      * Runs a client call and records how it ended, knowing nothing of the server. Prefer
      * {@code AtsEndpoint.probe}, which also knows whether the server leaves out an intermediate. Errors (a failed
      * assertion inside the call, an OutOfMemoryError) are rethrown: they are not the client's verdict.
+     *
+     * <pre>HandshakeOutcome outcome = HandshakeOutcome.of(() -> http.send(request, BodyHandlers.ofString()));</pre>
+     *
+     * @param call the client call; what it returns is inspected for protocol, cipher, ALPN and peer chain
+     * @return accepted, rejected with a reason, or no verdict
      */
-    public static HandshakeOutcome of(ThrowingCallable call) {
-        return of(call, ProbeTarget.UNKNOWN);
+    public static HandshakeOutcome of(Callable<?> call) {
+        return of(call, "", false);
     }
 
-    /** Like {@link #of(ThrowingCallable)}, for a call that returns nothing. */
-    public static HandshakeOutcome of(ThrowingRunnable call) {
-        return of(call, ProbeTarget.UNKNOWN);
-    }
-
-    /** Runs a client call against {@code target} and records how it ended. */
-    public static HandshakeOutcome of(ThrowingCallable call, ProbeTarget target) {
+    /**
+     * Runs a client call against a known server and records how it ended.
+     *
+     * @param call                 the client call
+     * @param address              {@code host:port} of the server, named when nothing was judged; empty if unknown
+     * @param sendsIncompleteChain whether the server leaves out an intermediate, so that a "no trusted path"
+     *                             failure is {@link RejectionReason#INCOMPLETE_CHAIN} (clients word both alike)
+     * @return accepted, rejected with a reason, or no verdict
+     */
+    public static HandshakeOutcome of(Callable<?> call, String address, boolean sendsIncompleteChain) {
+        FailureClassifier.Target target = new FailureClassifier.Target(address, sendsIncompleteChain);
         long start = System.nanoTime();
         try {
             Object result = call.call();
@@ -92,62 +107,67 @@ public record HandshakeOutcome(Kind kind, String protocol, String cipherSuite, S
         }
     }
 
-    /** Like {@link #of(ThrowingCallable, ProbeTarget)}, for a call that returns nothing. */
-    public static HandshakeOutcome of(ThrowingRunnable call, ProbeTarget target) {
-        return of(() -> {
-            call.run();
-            return null;
-        }, target);
-    }
-
     /**
      * How a command-line client ended (curl, {@code openssl s_client}, a Python or Node script): exit 0 is an
      * acceptance; otherwise its words are classified like an exception's, so {@code curl} exit 7 ("couldn't
      * connect") is no verdict and "certificate has expired" a rejection because EXPIRED.
+     *
+     * @param exitCode             the command's exit status
+     * @param output               what it printed (stdout and stderr)
+     * @param elapsed              how long it ran
+     * @param address              {@code host:port} of the server, or empty
+     * @param sendsIncompleteChain whether the server leaves out an intermediate
+     * @return accepted, rejected with a reason, or no verdict
      */
-    public static HandshakeOutcome ofCommand(int exitCode, String output, Duration elapsed, ProbeTarget target) {
+    public static HandshakeOutcome ofCommand(int exitCode, String output, Duration elapsed, String address,
+                                             boolean sendsIncompleteChain) {
         if (exitCode == 0) {
-            return new HandshakeOutcome(Kind.ACCEPTED, null, null, null, List.of(), null, null, null, elapsed);
+            return new HandshakeOutcome(null, null, null, List.of(), null, null, null, elapsed);
         }
-        return judged(new FailureClassifier.CommandFailure(exitCode, output), elapsed, target);
+        return judged(new FailureClassifier.CommandFailure(exitCode, output), elapsed,
+                new FailureClassifier.Target(address, sendsIncompleteChain));
     }
 
-    private static HandshakeOutcome judged(Throwable failure, Duration elapsed, ProbeTarget target) {
+    private static HandshakeOutcome judged(Throwable failure, Duration elapsed, FailureClassifier.Target target) {
         FailureClassifier.Judgement judgement = FailureClassifier.classify(failure, target);
         String noVerdict = judgement.noVerdict() == null ? null
                 : judgement.noVerdict() + (target.address().isEmpty() ? "" : " (" + target.address() + ")");
-        return new HandshakeOutcome(judgement.kind(), null, null, null, List.of(), judgement.reason(), noVerdict,
-                failure, elapsed);
+        return new HandshakeOutcome(null, null, null, List.of(), judgement.reason(), noVerdict, failure, elapsed);
     }
 
-    /** The handshake completed and the client accepted the chain. */
+    /** {@return whether the handshake completed and the client accepted the chain} */
     public boolean accepted() {
-        return kind == Kind.ACCEPTED;
+        return reason == null && noVerdict == null;
     }
 
-    /** The client refused during the handshake; {@link #reason()} says why. */
+    /** {@return whether the client refused during the handshake; {@link #reason()} says why} */
     public boolean rejected() {
-        return kind == Kind.REJECTED;
+        return reason != null;
     }
 
-    /** Nothing was judged; {@link #noVerdict()} says what happened instead. */
+    /** {@return whether nothing was judged; {@link #noVerdict()} says what happened instead} */
     public boolean hasNoVerdict() {
-        return kind == Kind.NO_VERDICT;
+        return noVerdict != null;
     }
 
     /**
      * A short description in words: {@code accepted with TLSv1.3/h2 in 12 ms}, {@code rejected because EXPIRED in
      * 9 ms (…)}, {@code no TLS verdict: connection refused (localhost:41234) after 2 ms (…)}.
+     *
+     * @return the description
      */
     public String describe() {
-        return switch (kind) {
-            case ACCEPTED -> "accepted" + (protocol == null ? "" : " with " + protocol + (alpn == null ? "" : "/" + alpn))
-                    + " in " + elapsed.toMillis() + " ms";
-            case REJECTED -> "rejected because " + reason + " in " + elapsed.toMillis() + " ms (" + cause + ")";
-            case NO_VERDICT -> "no TLS verdict: " + noVerdict + " after " + elapsed.toMillis() + " ms (" + cause + ")";
-        };
+        if (rejected()) {
+            return "rejected because " + reason + " in " + elapsed.toMillis() + " ms (" + cause + ")";
+        }
+        if (hasNoVerdict()) {
+            return "no TLS verdict: " + noVerdict + " after " + elapsed.toMillis() + " ms (" + cause + ")";
+        }
+        return "accepted" + (protocol == null ? "" : " with " + protocol + (alpn == null ? "" : "/" + alpn))
+                + " in " + elapsed.toMillis() + " ms";
     }
 
+    /** The same as {@link #describe()}. */
     @Override
     public String toString() {
         return describe();
@@ -183,7 +203,7 @@ public record HandshakeOutcome(Kind kind, String protocol, String cipherSuite, S
             cipher = session.getCipherSuite();
             chain = peerCertificates(session);
         }
-        return new HandshakeOutcome(Kind.ACCEPTED, protocol, cipher, alpn, chain, null, null, null, elapsed);
+        return new HandshakeOutcome(protocol, cipher, alpn, chain, null, null, null, elapsed);
     }
 
     private static List<X509Certificate> peerCertificates(SSLSession session) {

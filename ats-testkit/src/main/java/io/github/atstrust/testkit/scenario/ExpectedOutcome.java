@@ -9,34 +9,59 @@ import java.util.Objects;
  *
  * <pre>assertThat(outcome).matches(ExpectedOutcome.reject(RejectionReason.EXPIRED));</pre>
  *
- * @param verdict accept or reject
- * @param reason  why the client rejects; {@code null} when it accepts
+ * @param accepts whether the chain is accepted
+ * @param reason  why the client rejects it; {@code null} when it accepts
  */
-public record ExpectedOutcome(Expectation verdict, RejectionReason reason) {
+public record ExpectedOutcome(boolean accepts, RejectionReason reason) {
 
+    /**
+     * Checks that a rejection has a declared reason and an acceptance none.
+     *
+     * @param accepts whether the chain is accepted
+     * @param reason  why the client rejects it; {@code null} when it accepts
+     * @throws IllegalArgumentException when they disagree, or the reason is {@code OTHER}
+     */
     public ExpectedOutcome {
-        Objects.requireNonNull(verdict, "verdict");
-        if ((verdict == Expectation.REJECT) != (reason != null)) {
-            throw new IllegalArgumentException("a rejection needs a reason and an acceptance has none: " + verdict + ", " + reason);
+        if (accepts == (reason != null)) {
+            throw new IllegalArgumentException("a rejection needs a reason and an acceptance has none: "
+                    + (accepts ? "accept" : "reject") + ", " + reason);
         }
         if (reason == RejectionReason.OTHER) {
             throw new IllegalArgumentException("OTHER is not an expectation: declare the reason a correct client gives");
         }
     }
 
-    /** The chain is accepted. */
+    /**
+     * The chain is accepted.
+     *
+     * @return the expectation of an acceptance
+     */
     public static ExpectedOutcome accept() {
-        return new ExpectedOutcome(Expectation.ACCEPT, null);
+        return new ExpectedOutcome(true, null);
     }
 
-    /** The chain is rejected for {@code reason}. */
+    /**
+     * The chain is rejected for {@code reason}.
+     *
+     * @param reason the declared reason, never {@code OTHER}
+     * @return the expectation of that rejection
+     */
     public static ExpectedOutcome reject(RejectionReason reason) {
-        return new ExpectedOutcome(Expectation.REJECT, Objects.requireNonNull(reason, "reason"));
+        return new ExpectedOutcome(false, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * The verdict in one word, as in the {@code serve} manifest.
+     *
+     * @return {@code accept} or {@code reject}
+     */
+    public String verdict() {
+        return accepts ? "accept" : "reject";
     }
 
     /** {@code accept}, or {@code reject (UNTRUSTED_ROOT)}. */
     @Override
     public String toString() {
-        return verdict == Expectation.ACCEPT ? "accept" : "reject (" + reason + ")";
+        return accepts ? "accept" : "reject (" + reason + ")";
     }
 }

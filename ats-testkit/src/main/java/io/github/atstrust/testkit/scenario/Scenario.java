@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * sent after it, the fake anchors the chain leads to, its defect (if any), and what a client must do for the
  * verdict to hold.
  *
- * <p>The expectation for any trust profile is derived, never tabulated: ACCEPT iff the chain has no defect and
+ * <p>The expectation for any trust profile is derived, never tabulated: accept iff the chain has no defect and
  * the profile holds one of {@link #anchors()}. So is the reason of a rejection: a client holding none of the
  * anchors fails on the path first ({@link RejectionReason#UNTRUSTED_ROOT}, or
  * {@link RejectionReason#INCOMPLETE_CHAIN} when the server leaves out an intermediate); one that holds an anchor
@@ -35,6 +35,20 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
+    /**
+     * Checks the id and the declared reason, and copies the collections.
+     *
+     * @param id            lower-case letters, digits and dashes, e.g. {@code untrusted-root}
+     * @param description   what the chain is, in words
+     * @param leaf          the leaf to mint
+     * @param leafIssuer    the CA signing the leaf, or {@code null} for a self-signed leaf
+     * @param sentAfterLeaf CA certificates sent after the leaf, in order
+     * @param anchors       fake anchors the chain leads to
+     * @param defect        why every client refuses it, or {@code null} for a good chain
+     * @param requires      client settings the verdict depends on
+     * @param behaviour     how the server behaves beyond the chain
+     * @throws IllegalArgumentException for a malformed id or the reason {@code OTHER}
+     */
     public Scenario {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
@@ -52,24 +66,31 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
         requires = Set.copyOf(requires);
     }
 
-    /** The anchors under which the chain is accepted: {@link #anchors()} for a good chain, none for a bad one. */
+    /**
+     * {@return the anchors under which the chain is accepted: {@link #anchors()} for a good chain, none for a bad one}
+     */
     public Set<FakeCa> acceptingAnchors() {
         return defect == null ? anchors : Set.of();
     }
 
-    /** The verdict a client trusting exactly {@code profile}'s anchors should reach. */
-    public Expectation expectationFor(TrustProfile profile) {
-        return defect == null && trustsAnAnchor(profile) ? Expectation.ACCEPT : Expectation.REJECT;
-    }
-
-    /** The verdict and, for a rejection, the reason a client trusting exactly {@code profile}'s anchors gives. */
+    /**
+     * The verdict and, for a rejection, the reason a client trusting exactly {@code profile}'s anchors gives.
+     *
+     * @param profile the client's anchors
+     * @return what a correct client does
+     */
     public ExpectedOutcome expectedOutcomeFor(TrustProfile profile) {
         return expectedReasonFor(profile).map(ExpectedOutcome::reject).orElseGet(ExpectedOutcome::accept);
     }
 
-    /** Why such a client refuses the chain; empty when it accepts it. */
+    /**
+     * Why a client trusting exactly {@code profile}'s anchors refuses the chain.
+     *
+     * @param profile the client's anchors
+     * @return the reason, or empty when it accepts the chain
+     */
     public Optional<RejectionReason> expectedReasonFor(TrustProfile profile) {
-        if (expectationFor(profile) == Expectation.ACCEPT) {
+        if (defect == null && trustsAnAnchor(profile)) {
             return Optional.empty();
         }
         if (defect != null && (anchors.isEmpty() || trustsAnAnchor(profile))) {
@@ -81,6 +102,8 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
     /**
      * Whether the chain stops below an intermediate CA: the last certificate sent (or the leaf) was issued by a
      * fake CA that is only ever an intermediate, so no client reaches a root without fetching what was left out.
+     *
+     * @return whether an intermediate is left out
      */
     public boolean sendsIncompleteChain() {
         if (leafIssuer == null) {

@@ -39,7 +39,6 @@ import static io.github.atstrust.testkit.probe.RejectionReason.WRONG_EXTENDED_KE
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.KeyType;
 import io.github.atstrust.testkit.pki.LeafSpec;
-import io.github.atstrust.testkit.pki.LeafSpec.Purpose;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,7 +115,7 @@ public final class ScenarioCatalogue {
                     RSA_LEAF, SUB_CA_BEYOND_PATH_LENGTH, withRoot1Cross(SUB_CA_BEYOND_PATH_LENGTH, AMAZON_RSA_2048_M01),
                     UNDER_ROOT_1, PATH_LENGTH_EXCEEDED),
             bad("wrong-eku", "leaf under Amazon Root CA 1 with extended key usage clientAuth only",
-                    RSA_LEAF.extendedKeyUsage(Purpose.CLIENT_AUTH), AMAZON_RSA_2048_M01,
+                    RSA_LEAF.clientAuthOnly(), AMAZON_RSA_2048_M01,
                     withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, WRONG_EXTENDED_KEY_USAGE),
             new Scenario("sha1-leaf", "leaf under Amazon Root CA 1 signed with SHA-1 (full cross chain)",
                     RSA_LEAF.signatureAlgorithm("SHA1withRSA"), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
@@ -141,12 +140,18 @@ public final class ScenarioCatalogue {
         this.scenarios = List.copyOf(scenarios);
     }
 
-    /** The kit's own scenarios. */
+    /** {@return the kit's own scenarios} */
     public static ScenarioCatalogue builtIn() {
         return BUILT_IN;
     }
 
-    /** A catalogue with {@code scenario} added. */
+    /**
+     * A catalogue with {@code scenario} added after the others.
+     *
+     * @param scenario a scenario with a new id
+     * @return a new catalogue
+     * @throws IllegalArgumentException when the id is taken
+     */
     public ScenarioCatalogue with(Scenario scenario) {
         if (scenarios.stream().anyMatch(s -> s.id().equals(scenario.id()))) {
             throw new IllegalArgumentException("a scenario with id '" + scenario.id() + "' already exists");
@@ -156,11 +161,12 @@ public final class ScenarioCatalogue {
         return new ScenarioCatalogue(all);
     }
 
+    /** {@return every scenario, in order} */
     public List<Scenario> scenarios() {
         return scenarios;
     }
 
-    /** Scenarios every correctly configured client judges the same way (empty {@code requires}). */
+    /** {@return scenarios every correctly configured client judges the same way (empty {@code requires})} */
     public List<Scenario> unconditional() {
         return scenarios.stream().filter(s -> s.requires().isEmpty()).toList();
     }
@@ -168,6 +174,8 @@ public final class ScenarioCatalogue {
     /**
      * The scenario with this id.
      *
+     * @param id e.g. {@code untrusted-root}
+     * @return the scenario
      * @throws IllegalArgumentException listing the valid ids when there is none
      */
     public Scenario byId(String id) {
@@ -175,7 +183,7 @@ public final class ScenarioCatalogue {
                 .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + id + "'; valid ids: " + ids()));
     }
 
-    /** All ids, comma-separated. */
+    /** {@return all ids, comma-separated} */
     public String ids() {
         return scenarios.stream().map(Scenario::id).collect(Collectors.joining(", "));
     }

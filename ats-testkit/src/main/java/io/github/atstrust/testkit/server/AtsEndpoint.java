@@ -1,69 +1,134 @@
 package io.github.atstrust.testkit.server;
 
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.probe.ProbeTarget;
 import io.github.atstrust.testkit.probe.RejectionReason;
-import io.github.atstrust.testkit.probe.ThrowingCallable;
-import io.github.atstrust.testkit.probe.ThrowingRunnable;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
-import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.Scenario;
-import io.github.atstrust.testkit.scenario.ServedChain;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
- * One running scenario server: where to connect and what it presents.
+ * One running scenario server: where to connect, what it presents, and how to judge a client's call to it.
+ * The server's private key stays inside the server.
  *
- * <pre>HttpRequest request = HttpRequest.newBuilder(endpoint.uri()).build();</pre>
+ * <pre>
+ * HttpRequest request = HttpRequest.newBuilder(endpoint.uri()).build();
+ * HandshakeOutcome outcome = endpoint.probe(() -> http.send(request, BodyHandlers.ofString()));
+ * </pre>
  *
+ * @param scenario the scenario this server presents
  * @param hostname the name to connect to: {@code localhost} when bound to 127.0.0.1, else the bound address
- * @param chain    the certificates this server presents, leaf first
+ * @param port     the TCP port it listens on (ephemeral unless chosen)
+ * @param chain    the certificates this server sends, leaf first, in the order sent
  */
-public record AtsEndpoint(Scenario scenario, String hostname, int port, ServedChain chain) {
+public record AtsEndpoint(Scenario scenario, String hostname, int port, List<X509Certificate> chain) {
 
-    /** {@code https://<hostname>:<port>/} (an IPv6 address in brackets). */
-    public URI uri() {
-        return URI.create("https://" + (hostname.contains(":") ? "[" + hostname + "]" : hostname) + ":" + port + "/");
+    /**
+     * Copies the chain.
+     *
+     * @param scenario the scenario this server presents
+     * @param hostname the name to connect to
+     * @param port     the TCP port it listens on
+     * @param chain    the certificates it sends, leaf first
+     * @throws IllegalArgumentException when the chain is empty
+     */
+    public AtsEndpoint {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(hostname, "hostname");
+        chain = List.copyOf(chain);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("an endpoint sends at least its leaf certificate");
+        }
     }
 
+    /**
+     * Where to send HTTPS requests.
+     *
+     * @return {@code https://<hostname>:<port>/} (an IPv6 address in brackets)
+     */
+    public URI uri() {
+        return URI.create("https://" + address() + "/");
+    }
+
+    /**
+     * The scenario's id, e.g. {@code untrusted-root}.
+     *
+     * @return the id of {@link #scenario()}
+     */
     public String id() {
         return scenario.id();
+    }
+
+    /**
+     * The server's own certificate.
+     *
+     * @return the first certificate of {@link #chain()}
+     */
+    public X509Certificate leaf() {
+        return chain.get(0);
+    }
+
+    /**
+     * Everything the server sends after its leaf (intermediates, cross-certificates), in order.
+     *
+     * @return the rest of {@link #chain()}, possibly empty
+     */
+    public List<X509Certificate> intermediates() {
+        return chain.subList(1, chain.size());
     }
 
     /**
      * Runs a client call against this endpoint and classifies how it ended, knowing what this server sends (a
      * "no trusted path" failure is {@link RejectionReason#INCOMPLETE_CHAIN} when it leaves out an intermediate)
      * and naming its address when nothing was judged.
+     *
+     * @param call the client call; what it returns (an {@code HttpResponse}, an {@code SSLSocket}…) is inspected
+     * @return accepted, rejected with a reason, or no verdict
      */
-    public HandshakeOutcome probe(ThrowingCallable call) {
-        return HandshakeOutcome.of(call, target());
+    public HandshakeOutcome probe(Callable<?> call) {
+        return HandshakeOutcome.of(call, address(), scenario.sendsIncompleteChain());
     }
 
-    /** Like {@link #probe(ThrowingCallable)}, for a call that returns nothing. */
-    public HandshakeOutcome probe(ThrowingRunnable call) {
-        return HandshakeOutcome.of(call, target());
+    /**
+     * Judges how a command-line client (curl, {@code openssl s_client}, a script) ended against this endpoint,
+     * as {@link HandshakeOutcome#ofCommand} does, knowing what this server sends.
+     *
+     * @param exitCode the command's exit status
+     * @param output   what it printed (stdout and stderr)
+     * @param elapsed  how long it ran
+     * @return accepted, rejected with a reason, or no verdict
+     */
+    public HandshakeOutcome judgeCommand(int exitCode, String output, Duration elapsed) {
+        return HandshakeOutcome.ofCommand(exitCode, output, elapsed, address(), scenario.sendsIncompleteChain());
     }
 
-    /** What a prober knows of this server: its address and whether it sends an incomplete chain. */
-    public ProbeTarget target() {
-        return new ProbeTarget((hostname.contains(":") ? "[" + hostname + "]" : hostname) + ":" + port,
-                scenario.sendsIncompleteChain());
-    }
-
-    /** What a client trusting {@code profile} should do here. */
-    public Expectation expectationFor(TrustProfile profile) {
-        return scenario.expectationFor(profile);
-    }
-
-    /** Verdict and reason of a client trusting {@code profile} here. */
+    /**
+     * Verdict and reason of a client trusting exactly {@code profile}'s anchors here.
+     *
+     * @param profile the client's trust anchors
+     * @return what a correct client does
+     */
     public ExpectedOutcome expectedOutcomeFor(TrustProfile profile) {
         return scenario.expectedOutcomeFor(profile);
     }
 
-    /** Why a client trusting {@code profile} refuses this chain; empty when it accepts it. */
+    /**
+     * Why a client trusting {@code profile} refuses this chain.
+     *
+     * @param profile the client's trust anchors
+     * @return the reason, or empty when it accepts the chain
+     */
     public Optional<RejectionReason> expectedReasonFor(TrustProfile profile) {
         return scenario.expectedReasonFor(profile);
+    }
+
+    private String address() {
+        return (hostname.contains(":") ? "[" + hostname + "]" : hostname) + ":" + port;
     }
 }

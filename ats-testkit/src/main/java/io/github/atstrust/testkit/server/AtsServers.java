@@ -6,14 +6,12 @@ import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
-import io.github.atstrust.testkit.scenario.ServedChain;
 import io.github.atstrust.testkit.scenario.ServerBehaviour;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -70,16 +68,30 @@ public final class AtsServers implements AutoCloseable {
         this.indexUri = indexUri;
     }
 
-    /** Starts every built-in scenario on 127.0.0.1. */
+    /**
+     * Starts every built-in scenario on 127.0.0.1 with the defaults of {@link #builder()}.
+     *
+     * <pre>try (AtsServers servers = AtsServers.start()) { URI uri = servers.endpoint("untrusted-root").uri(); }</pre>
+     *
+     * @return the running servers; close them when done
+     * @throws UncheckedIOException when a port cannot be bound
+     */
     public static AtsServers start() {
         return builder().start();
     }
 
+    /**
+     * Options for the servers: which scenarios, where to bind, deadlines.
+     *
+     * <pre>AtsServers servers = AtsServers.builder().only(Set.of("ats-root-ca-1", "untrusted-root")).start();</pre>
+     *
+     * @return a builder with the defaults: built-in scenarios, 127.0.0.1, ephemeral ports
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Running endpoints in catalogue order. */
+    /** {@return the running endpoints, in catalogue order} */
     public List<AtsEndpoint> endpoints() {
         return List.copyOf(endpoints.values());
     }
@@ -87,6 +99,8 @@ public final class AtsServers implements AutoCloseable {
     /**
      * The endpoint serving this scenario.
      *
+     * @param scenarioId e.g. {@code untrusted-root}
+     * @return the running endpoint
      * @throws IllegalArgumentException listing the running ids when there is none
      */
     public AtsEndpoint endpoint(String scenarioId) {
@@ -98,11 +112,12 @@ public final class AtsServers implements AutoCloseable {
         return endpoint;
     }
 
-    /** The plain-HTTP index page listing every scenario (also the base of the CRL and OCSP URLs). */
+    /** {@return the plain-HTTP index page listing every scenario (also the base of the CRL and OCSP URLs)} */
     public URI indexUri() {
         return indexUri;
     }
 
+    /** Stops every connector and releases the ports; the endpoints stop answering. */
     @Override
     public void close() {
         try {
@@ -127,46 +142,80 @@ public final class AtsServers implements AutoCloseable {
         private Builder() {
         }
 
-        /** Serve these scenarios instead of the built-in ones. */
+        /**
+         * Serves these scenarios instead of the built-in ones.
+         *
+         * @param scenarios e.g. {@code ScenarioCatalogue.builtIn().with(myScenario)}
+         * @return this builder
+         */
         public Builder catalogue(ScenarioCatalogue scenarios) {
             this.catalogue = Objects.requireNonNull(scenarios);
             return this;
         }
 
-        /** Serve only these scenario ids (all when empty). */
+        /**
+         * Serves only these scenarios of the catalogue (all when empty, the default): fewer connectors, faster start.
+         *
+         * @param scenarioIds ids of the catalogue; an unknown id fails {@link #start()}
+         * @return this builder
+         */
         public Builder only(Set<String> scenarioIds) {
             this.only = Set.copyOf(scenarioIds);
             return this;
         }
 
-        /** Address to bind, loopback by default; see {@link #allowNonLoopback()}. */
+        /**
+         * The address to bind, 127.0.0.1 by default; anything but loopback also needs {@link #allowNonLoopback()}.
+         *
+         * @param address e.g. {@code InetAddress.getByName("::1")}
+         * @return this builder
+         */
         public Builder bind(InetAddress address) {
             this.bind = Objects.requireNonNull(address);
             return this;
         }
 
         /**
-         * Host name that endpoint URIs use: by default {@code localhost} when bound to 127.0.0.1, else the bound
+         * The host name that endpoint URIs use: by default {@code localhost} when bound to 127.0.0.1, else the bound
          * address itself (every leaf names localhost, 127.0.0.1 and ::1).
+         *
+         * @param name e.g. {@code 127.0.0.1}
+         * @return this builder
          */
         public Builder hostname(String name) {
             this.hostname = Objects.requireNonNull(name);
             return this;
         }
 
-        /** Permits binding an address other than loopback: test material would be reachable from elsewhere. */
+        /**
+         * Permits binding an address other than loopback: test material would be reachable from elsewhere.
+         *
+         * @return this builder
+         */
         public Builder allowNonLoopback() {
             this.allowNonLoopback = true;
             return this;
         }
 
-        /** Fixed port for the plain-HTTP index/CRL/OCSP connector (0, the default, picks a free one). */
+        /**
+         * A fixed port for the plain-HTTP index/CRL/OCSP connector; 0, the default, picks a free one.
+         *
+         * @param port a TCP port, or 0
+         * @return this builder
+         */
         public Builder indexPort(int port) {
             this.indexPort = port;
             return this;
         }
 
-        /** How long {@code stalled-handshake} keeps a connection before closing it. */
+        /**
+         * How long {@code stalled-handshake} keeps a connection before closing it (default
+         * {@link #DEFAULT_STALL_LIMIT}).
+         *
+         * @param limit a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
         public Builder stallLimit(Duration limit) {
             if (limit.isNegative() || limit.isZero()) {
                 throw new IllegalArgumentException("stall limit must be positive, was " + limit);
@@ -178,6 +227,10 @@ public final class AtsServers implements AutoCloseable {
         /**
          * How long a TLS connection may take to complete its handshake before it is closed (default
          * {@link #DEFAULT_HANDSHAKE_DEADLINE}); {@code stalled-handshake} keeps its own {@link #stallLimit}.
+         *
+         * @param deadline a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
          */
         public Builder handshakeDeadline(Duration deadline) {
             if (deadline.isNegative() || deadline.isZero()) {
@@ -190,6 +243,7 @@ public final class AtsServers implements AutoCloseable {
         /**
          * Mints the leaves and starts every connector; returns once all listen.
          *
+         * @return the running servers; close them when done
          * @throws IllegalArgumentException for an unknown scenario id or a non-loopback address not permitted
          * @throws UncheckedIOException     when a port cannot be bound
          */
@@ -226,10 +280,10 @@ public final class AtsServers implements AutoCloseable {
                                 .distinct().map(ca -> (Runnable) () -> cas.certificate(ca)),
                         scenarios.stream().map(s -> (Runnable) () -> leaves.put(s, mintLeaf(s, cas, revocation))))
                         .toList().parallelStream().forEach(Runnable::run);
-                Map<Scenario, ServedChain> chains = new LinkedHashMap<>();
+                Map<Scenario, List<X509Certificate>> chains = new LinkedHashMap<>();
                 scenarios.forEach(s -> chains.put(s, chain(s, leaves.get(s), cas)));
                 for (Scenario scenario : scenarios) {
-                    ServedChain chain = chains.get(scenario);
+                    List<X509Certificate> chain = chains.get(scenario);
                     ServerConnector connector = connector(server, scenario, chain);
                     server.addConnector(connector);
                     connector.open();
@@ -287,17 +341,17 @@ public final class AtsServers implements AutoCloseable {
         }
 
         /** The leaf followed by the CA certificates this server publishes, as the scenario declares them. */
-        private static ServedChain chain(Scenario scenario, X509Certificate leaf, PublishedCas cas) {
+        private static List<X509Certificate> chain(Scenario scenario, X509Certificate leaf, PublishedCas cas) {
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(leaf);
             X509Certificate revokedIssuer = scenario.behaviour() == ServerBehaviour.REVOKED_INTERMEDIATE
                     ? cas.revokedCopy(scenario.leafIssuer()) : null;
             scenario.sentAfterLeaf().forEach(ca -> chain.add(revokedIssuer != null && ca == scenario.leafIssuer()
                     ? revokedIssuer : cas.certificate(ca)));
-            return new ServedChain(chain);
+            return List.copyOf(chain);
         }
 
-        private ServerConnector connector(Server server, Scenario scenario, ServedChain chain) {
+        private ServerConnector connector(Server server, Scenario scenario, List<X509Certificate> chain) {
             ServerConnector connector;
             if (scenario.behaviour() == ServerBehaviour.STALL_HANDSHAKE) {
                 connector = new ServerConnector(server, 0, 1, new StallingConnectionFactory(stallLimit));
@@ -325,7 +379,7 @@ public final class AtsServers implements AutoCloseable {
             return connector;
         }
 
-        private static SSLContext sslContext(ServedChain chain, java.security.PrivateKey key) {
+        private static SSLContext sslContext(List<X509Certificate> chain, java.security.PrivateKey key) {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(new KeyManager[] {new ScenarioKeyManager(chain, key)}, null, null);
@@ -353,15 +407,6 @@ public final class AtsServers implements AutoCloseable {
             } catch (Exception cleanup) {
                 failure.addSuppressed(cleanup);
             }
-        }
-    }
-
-    /** Resolves a user-given bind address, with an error naming it. */
-    public static InetAddress address(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("cannot resolve bind address '" + text + "': " + e.getMessage(), e);
         }
     }
 }

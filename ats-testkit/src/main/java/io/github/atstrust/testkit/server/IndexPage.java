@@ -1,8 +1,6 @@
 package io.github.atstrust.testkit.server;
 
-import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,7 +12,7 @@ final class IndexPage {
     }
 
     static String render(List<AtsEndpoint> endpoints) {
-        List<TrustProfile> profiles = TrustProfiles.builtIn();
+        List<TrustProfile> profiles = TrustProfile.builtIn();
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>ATS Trust Kit scenarios (TEST ONLY)</title>
@@ -33,11 +31,11 @@ final class IndexPage {
         for (AtsEndpoint endpoint : endpoints) {
             html.append("<tr><td><a href=\"").append(endpoint.uri()).append("\">").append(escape(endpoint.id()))
                     .append("</a><br>").append(escape(endpoint.scenario().description())).append("</td><td>")
-                    .append(endpoint.chain().certificates().stream().map(IndexPage::subject).map(IndexPage::escape)
+                    .append(endpoint.chain().stream().map(IndexPage::subject).map(IndexPage::escape)
                             .collect(Collectors.joining(" →<br>")))
                     .append("</td><td>").append(escape(String.join(", ", endpoint.scenario().requires()))).append("</td>");
             for (TrustProfile profile : profiles) {
-                Expectation expectation = endpoint.expectationFor(profile);
+                String expectation = endpoint.expectedOutcomeFor(profile).verdict();
                 html.append("<td class=\"").append(expectation).append("\">").append(expectation).append("</td>");
             }
             html.append("</tr>\n");

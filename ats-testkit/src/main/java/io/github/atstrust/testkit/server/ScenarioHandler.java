@@ -74,8 +74,9 @@ final class ScenarioHandler extends Handler.Abstract {
     }
 
     /**
-     * Just enough DynamoDB for an AWS SDK client to complete a call: {@code ListTables} answers an empty list,
-     * any other operation the error DynamoDB gives for an unknown operation.
+     * Just enough DynamoDB for an AWS SDK client to complete a call: {@code ListTables} and the Streams API's
+     * {@code ListStreams} answer an empty list, any other operation the error DynamoDB gives for an unknown
+     * operation.
      */
     private static void answerDynamoDb(Request request, Response response, Callback callback, String target)
             throws IOException {
@@ -84,10 +85,12 @@ final class ScenarioHandler extends Handler.Abstract {
         }
         if (target.equals("DynamoDB_20120810.ListTables")) {
             send(response, callback, DYNAMODB_JSON, "{\"TableNames\":[]}".getBytes(StandardCharsets.UTF_8));
+        } else if (target.equals("DynamoDBStreams_20120810.ListStreams")) {
+            send(response, callback, DYNAMODB_JSON, "{\"Streams\":[]}".getBytes(StandardCharsets.UTF_8));
         } else {
             respond(response, callback, HttpStatus.BAD_REQUEST_400, DYNAMODB_JSON,
                     ("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\",\"message\":\"the ATS Trust Kit "
-                            + "answers only ListTables\"}").getBytes(StandardCharsets.UTF_8));
+                            + "answers only ListTables and ListStreams\"}").getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -1,10 +1,10 @@
 package io.github.atstrust.testkit.server;
 
-import io.github.atstrust.testkit.scenario.ServedChain;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
@@ -18,8 +18,8 @@ final class ScenarioKeyManager extends X509ExtendedKeyManager {
     private final X509Certificate[] chain;
     private final PrivateKey key;
 
-    ScenarioKeyManager(ServedChain served, PrivateKey key) {
-        this.chain = served.certificates().toArray(X509Certificate[]::new);
+    ScenarioKeyManager(List<X509Certificate> served, PrivateKey key) {
+        this.chain = served.toArray(X509Certificate[]::new);
         this.key = key;
     }
 

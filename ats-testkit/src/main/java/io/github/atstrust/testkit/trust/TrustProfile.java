@@ -1,9 +1,11 @@
 package io.github.atstrust.testkit.trust;
 
-import io.github.atstrust.testkit.pki.Pem;
+import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
+import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.net.ssl.CertPathTrustManagerParameters;
@@ -30,19 +33,38 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
  * A set of trust anchors standing for one client trust store, e.g. "trusts only Starfield Class 2". It gives
  * the JDK objects a client is configured with and exports itself as files for clients that read them.
  *
  * <pre>
- * TrustProfile profile = TrustProfiles.byId("starfield-class-2");
+ * TrustProfile profile = TrustProfile.byId(TrustProfile.STARFIELD_CLASS_2);
  * HttpClient client = HttpClient.newBuilder().sslContext(profile.sslContext()).build();
  * </pre>
  * Only self-signed anchors belong in a profile: clients that accept partial chains would otherwise
- * disagree with those that do not.
+ * disagree with those that do not. The built-in profiles ({@link #builtIn()}) are one per fake ATS anchor,
+ * {@value #ALL_ATS} and {@value #NO_ATS}.
  */
 public final class TrustProfile {
+
+    /** Id of the built-in profile trusting only the fake Amazon Root CA 1 (RSA 2048). */
+    public static final String AMAZON_ROOT_CA_1 = "amazon-root-ca-1";
+    /** Id of the built-in profile trusting only the fake Amazon Root CA 2 (RSA 4096). */
+    public static final String AMAZON_ROOT_CA_2 = "amazon-root-ca-2";
+    /** Id of the built-in profile trusting only the fake Amazon Root CA 3 (EC P-256). */
+    public static final String AMAZON_ROOT_CA_3 = "amazon-root-ca-3";
+    /** Id of the built-in profile trusting only the fake Amazon Root CA 4 (EC P-384). */
+    public static final String AMAZON_ROOT_CA_4 = "amazon-root-ca-4";
+    /** Id of the built-in profile trusting only the fake Starfield Services Root CA G2. */
+    public static final String STARFIELD_SERVICES_ROOT_G2 = "starfield-services-root-g2";
+    /** Id of the built-in profile trusting only the fake Starfield Class 2 CA (the legacy SHA-1 root). */
+    public static final String STARFIELD_CLASS_2 = "starfield-class-2";
+    /** Id of the built-in profile trusting all six fake ATS anchors. */
+    public static final String ALL_ATS = "all-ats";
+    /** Id of the built-in profile trusting no ATS anchor, only an unrelated public root. */
+    public static final String NO_ATS = "no-ats";
 
     /** Id of profiles made by {@link #mirrorOf(KeyStore)}. */
     public static final String MIRRORED = "mirrored";
@@ -63,7 +85,16 @@ public final class TrustProfile {
         this.anchorSet = new HashSet<>(anchors);
     }
 
-    /** A profile trusting exactly {@code anchors}. */
+    /**
+     * A profile trusting exactly {@code anchors}.
+     *
+     * <pre>TrustProfile onlyRoot1 = TrustProfile.of("root-1", "trusts the fake Root CA 1", List.of(FakeCa.AMAZON_ROOT_CA_1.certificate()));</pre>
+     *
+     * @param id          a short name, used in file names and reports
+     * @param description what the profile stands for, in words
+     * @param anchors     self-signed trust anchors
+     * @return the profile
+     */
     public static TrustProfile of(String id, String description, List<X509Certificate> anchors) {
         return new TrustProfile(id, description, anchors);
     }
@@ -73,7 +104,10 @@ public final class TrustProfile {
      * certificate is kept: a client configured like production meets the kit's chains exactly as it would
      * meet AWS's.
      *
-     * <pre>TrustProfile mirror = TrustProfile.mirrorOf(TrustStoreSource.jvm().load().toKeyStore());</pre>
+     * <pre>TrustProfile mirror = TrustProfile.mirrorOf(TrustStoreSource.jvm().toKeyStore());</pre>
+     *
+     * @param store a loaded key store, e.g. the JVM's default trust store
+     * @return the profile {@value #MIRRORED}
      */
     public static TrustProfile mirrorOf(KeyStore store) {
         List<X509Certificate> anchors = new ArrayList<>();
@@ -102,25 +136,82 @@ public final class TrustProfile {
         return null;
     }
 
+    /**
+     * Every built-in profile: one per fake ATS anchor (in the order of {@code RealAtsRoot}), then
+     * {@value #ALL_ATS} and {@value #NO_ATS}.
+     *
+     * @return the eight built-in profiles
+     */
+    public static List<TrustProfile> builtIn() {
+        return BuiltIn.PROFILES;
+    }
+
+    /**
+     * The built-in profile with this id.
+     *
+     * @param id a built-in id, e.g. {@value #STARFIELD_CLASS_2}
+     * @return the profile
+     * @throws IllegalArgumentException listing the valid ids when there is none
+     */
+    public static TrustProfile byId(String id) {
+        return builtIn().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown trust profile '" + id + "'; valid ids: " + ids()));
+    }
+
+    /**
+     * The built-in ids, for messages.
+     *
+     * @return the ids, comma-separated
+     */
+    public static String ids() {
+        return builtIn().stream().map(TrustProfile::id).collect(Collectors.joining(", "));
+    }
+
+    /** Created on first use, once, by the class loader's own locking. */
+    private static final class BuiltIn {
+        static final List<TrustProfile> PROFILES = create();
+
+        private static List<TrustProfile> create() {
+            FakeAtsHierarchy fake = FakeAtsHierarchy.load();
+            List<TrustProfile> profiles = new ArrayList<>();
+            for (RealAtsRoot real : RealAtsRoot.values()) {
+                profiles.add(TrustProfile.of(real.id(), "trusts only the fake " + real.displayName(),
+                        List.of(fake.certificate(real.fakeTwin()))));
+            }
+            profiles.add(TrustProfile.of(ALL_ATS, "trusts all six fake ATS anchors",
+                    Arrays.stream(RealAtsRoot.values()).map(real -> fake.certificate(real.fakeTwin())).toList()));
+            profiles.add(TrustProfile.of(NO_ATS, "trusts no ATS anchor, only an unrelated public root",
+                    List.of(fake.certificate(FakeCa.OTHER_PUBLIC_ROOT))));
+            return List.copyOf(profiles);
+        }
+    }
+
+    /** {@return the id, e.g. {@code starfield-class-2} or {@code mirrored}} */
     public String id() {
         return id;
     }
 
+    /** {@return what the profile stands for, in words} */
     public String description() {
         return description;
     }
 
-    /** The trusted certificates, in a stable order. */
+    /** {@return the trusted certificates, in a stable order} */
     public List<X509Certificate> anchors() {
         return anchors;
     }
 
-    /** Whether this profile holds {@code anchor} (by certificate equality). */
+    /**
+     * Whether this profile holds {@code anchor} (by certificate equality).
+     *
+     * @param anchor a certificate
+     * @return whether it is one of {@link #anchors()}
+     */
     public boolean trusts(X509Certificate anchor) {
         return anchorSet.contains(anchor);
     }
 
-    /** A fresh in-memory PKCS12 key store holding the anchors as trusted certificate entries. */
+    /** {@return a fresh in-memory PKCS12 key store holding the anchors as trusted certificate entries} */
     public KeyStore keyStore() {
         return keyStore("PKCS12");
     }
@@ -129,6 +220,8 @@ public final class TrustProfile {
      * A trust manager over the anchors, with the JDK's PKIX validation. When a server leaves out an intermediate
      * of the fake hierarchy, its failure says "incomplete chain", so that every client given this trust is
      * classified {@code INCOMPLETE_CHAIN} by {@code HandshakeOutcome.of} as by {@code AtsEndpoint.probe}.
+     *
+     * @return a new trust manager
      */
     public X509ExtendedTrustManager trustManager() {
         try {
@@ -149,7 +242,13 @@ public final class TrustProfile {
         throw new IllegalStateException("the JDK gave no X509ExtendedTrustManager for profile " + id);
     }
 
-    /** A TLS context that trusts exactly this profile's anchors; hand it to the client under test. */
+    /**
+     * A TLS context that trusts exactly this profile's anchors; hand it to the client under test.
+     *
+     * <pre>HttpClient client = HttpClient.newBuilder().sslContext(profile.sslContext()).build();</pre>
+     *
+     * @return a new, initialised context (no key managers: the client presents no certificate)
+     */
     public SSLContext sslContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -167,6 +266,9 @@ public final class TrustProfile {
      * it. JVM-wide settings such as {@code ocsp.enable} are left alone.
      *
      * <pre>HttpClient.newBuilder().sslContext(profile.revocationCheckingSslContext(Option.ONLY_END_ENTITY))</pre>
+     *
+     * @param options how to check, as {@link PKIXRevocationChecker#setOptions} takes them
+     * @return a new, initialised context
      */
     public SSLContext revocationCheckingSslContext(PKIXRevocationChecker.Option... options) {
         try {
@@ -189,6 +291,8 @@ public final class TrustProfile {
      * This profile as a PKCS12 file (password {@value #DEFAULT_PASSWORD}), written once to a temporary file that
      * is deleted when the JVM exits: for a client that reads {@code javax.net.ssl.trustStore}-style settings, set
      * on that client only.
+     *
+     * @return the file, the same on every call
      */
     public synchronized Path pkcs12File() {
         if (pkcs12File == null) {
@@ -206,17 +310,52 @@ public final class TrustProfile {
     /**
      * Writes the anchors as a PEM bundle (what curl's {@code --cacert} and OpenSSL read). Like every file the kit
      * writes, it appears complete or not at all: written beside {@code file}, then moved into place.
+     *
+     * @param file where to write; replaced when it exists
+     * @return {@code file}
+     * @throws IOException when it cannot be written
      */
     public Path writePemBundle(Path file) throws IOException {
-        return writeAtomically(file, out -> out.write(Pem.encode(anchors).getBytes(StandardCharsets.US_ASCII)));
+        return writeAtomically(file, out -> out.write(pemBundle().getBytes(StandardCharsets.US_ASCII)));
     }
 
-    /** Writes a PKCS12 trust store. */
+    /**
+     * The anchors as PEM text, one {@code CERTIFICATE} block each, in order.
+     *
+     * @return what {@link #writePemBundle} writes
+     */
+    public String pemBundle() {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            for (X509Certificate anchor : anchors) {
+                writer.writeObject(anchor);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Writes the anchors as a PKCS12 trust store, complete or not at all.
+     *
+     * @param file     where to write; replaced when it exists
+     * @param password the store password, e.g. {@value #DEFAULT_PASSWORD}
+     * @return {@code file}
+     * @throws IOException when it cannot be written
+     */
     public Path writePkcs12(Path file, char[] password) throws IOException {
         return write(keyStore("PKCS12"), file, password);
     }
 
-    /** Writes a JKS trust store. */
+    /**
+     * Writes the anchors as a JKS trust store (for old clients), complete or not at all.
+     *
+     * @param file     where to write; replaced when it exists
+     * @param password the store password, e.g. {@value #DEFAULT_PASSWORD}
+     * @return {@code file}
+     * @throws IOException when it cannot be written
+     */
     public Path writeJks(Path file, char[] password) throws IOException {
         return write(keyStore("JKS"), file, password);
     }

@@ -40,7 +40,7 @@ final class RealStores {
     }
 
     static KeyStore cacerts() {
-        return TrustStoreSource.jvm().load().toKeyStore();
+        return TrustStoreSource.jvm().toKeyStore();
     }
 
     static Path write(KeyStore store, Path file) throws Exception {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
-import io.github.atstrust.testkit.trust.TrustProfiles;
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,16 +28,16 @@ class ScenarioCatalogueTest {
     void acmChainSince2024IsNotAcceptedByAClientTrustingOnlyStarfieldClass2() {
         Scenario acm = catalogue.byId("ats-acm-2024");
 
-        assertThat(acm.expectationFor(TrustProfiles.byId("starfield-class-2"))).isEqualTo(Expectation.REJECT);
-        assertThat(acm.expectationFor(TrustProfiles.byId("starfield-services-root-g2"))).isEqualTo(Expectation.ACCEPT);
-        assertThat(acm.expectationFor(TrustProfiles.byId("amazon-root-ca-1"))).isEqualTo(Expectation.ACCEPT);
+        assertThat(acm.expectedOutcomeFor(TrustProfile.byId("starfield-class-2")).accepts()).isFalse();
+        assertThat(acm.expectedOutcomeFor(TrustProfile.byId("starfield-services-root-g2")).accepts()).isTrue();
+        assertThat(acm.expectedOutcomeFor(TrustProfile.byId("amazon-root-ca-1")).accepts()).isTrue();
     }
 
     @Test
     void pre2024ChainIsAcceptedByEveryAnchorOnItsPathOnly() {
         Scenario root3 = catalogue.byId("ats-root-ca-3");
 
-        assertThat(TrustProfiles.builtIn()).filteredOn(p -> root3.expectationFor(p) == Expectation.ACCEPT)
+        assertThat(TrustProfile.builtIn()).filteredOn(p -> root3.expectedOutcomeFor(p).accepts())
                 .extracting(p -> p.id())
                 .containsExactly("amazon-root-ca-3", "starfield-services-root-g2", "starfield-class-2", "all-ats");
     }
@@ -45,8 +45,8 @@ class ScenarioCatalogueTest {
     @Test
     void badChainsAreRejectedUnderEveryProfile() {
         for (String id : List.of("untrusted-root", "self-signed", "expired", "wrong-host", "incomplete-chain")) {
-            assertThat(TrustProfiles.builtIn()).as(id)
-                    .allMatch(p -> catalogue.byId(id).expectationFor(p) == Expectation.REJECT);
+            assertThat(TrustProfile.builtIn()).as(id)
+                    .noneMatch(p -> catalogue.byId(id).expectedOutcomeFor(p).accepts());
         }
     }
 
@@ -84,10 +84,10 @@ class ScenarioCatalogueTest {
     @Test
     void everyRejectionHasADeclaredReasonAndNoneIsOther() {
         for (Scenario scenario : catalogue.scenarios()) {
-            for (var profile : TrustProfiles.builtIn()) {
+            for (var profile : TrustProfile.builtIn()) {
                 assertThat(scenario.expectedOutcomeFor(profile).reason()).as("%s under %s", scenario.id(), profile.id())
                         .isNotEqualTo(RejectionReason.OTHER)
-                        .isEqualTo(scenario.expectationFor(profile) == Expectation.ACCEPT ? null
+                        .isEqualTo(scenario.expectedOutcomeFor(profile).accepts() ? null
                                 : scenario.expectedReasonFor(profile).orElseThrow());
             }
         }
@@ -95,13 +95,13 @@ class ScenarioCatalogueTest {
 
     @Test
     void aClientLackingTheAnchorsFailsOnThePathBeforeItSeesTheDefect() {
-        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfiles.byId("no-ats"))).hasValue(RejectionReason.UNTRUSTED_ROOT);
-        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfiles.byId("starfield-class-2"))).hasValue(RejectionReason.EXPIRED);
-        assertThat(catalogue.byId("ats-acm-2024").expectedReasonFor(TrustProfiles.byId("starfield-class-2")))
+        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfile.byId("no-ats"))).hasValue(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfile.byId("starfield-class-2"))).hasValue(RejectionReason.EXPIRED);
+        assertThat(catalogue.byId("ats-acm-2024").expectedReasonFor(TrustProfile.byId("starfield-class-2")))
                 .hasValue(RejectionReason.UNTRUSTED_ROOT);
-        assertThat(catalogue.byId("incomplete-chain").expectedReasonFor(TrustProfiles.byId("no-ats")))
+        assertThat(catalogue.byId("incomplete-chain").expectedReasonFor(TrustProfile.byId("no-ats")))
                 .hasValue(RejectionReason.INCOMPLETE_CHAIN);
-        assertThat(catalogue.byId("ats-root-ca-1").expectedReasonFor(TrustProfiles.byId("all-ats"))).isEmpty();
+        assertThat(catalogue.byId("ats-root-ca-1").expectedReasonFor(TrustProfile.byId("all-ats"))).isEmpty();
     }
 
     @Test

@@ -1,16 +1,15 @@
 package io.github.atstrust.testkit.scenario;
 
+import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.pki.Pem;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class ScenarioTruthTableTest {
     void jdkHandshakeWithEndpointIdentificationAgreesWithDeclaredExpectation(String scenarioId, String profileId)
             throws IOException {
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        TrustProfile profile = TrustProfiles.byId(profileId);
+        TrustProfile profile = TrustProfile.byId(profileId);
 
         HandshakeOutcome outcome = endpoint.probe(() -> {
             try (SSLSocket socket = (SSLSocket) profile.sslContext().getSocketFactory()
@@ -72,20 +71,20 @@ class ScenarioTruthTableTest {
     void opensslVerifyAgreesWithDeclaredExpectation(String scenarioId, String profileId) throws Exception {
         Prerequisites.requireTool("openssl", "version");
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        TrustProfile profile = TrustProfiles.byId(profileId);
+        TrustProfile profile = TrustProfile.byId(profileId);
         Path dir = Files.createTempDirectory(files, scenarioId);
         Path bundle = profile.writePemBundle(dir.resolve("bundle.pem"));
-        Path leaf = Files.writeString(dir.resolve("leaf.pem"), Pem.encode(List.of(endpoint.chain().leaf())));
+        Path leaf = Files.writeString(dir.resolve("leaf.pem"), TestPem.encode(List.of(endpoint.leaf())));
         List<String> command = new ArrayList<>(List.of("openssl", "verify", "-CAfile", bundle.toString(),
                 "-purpose", "sslserver", "-verify_hostname", "localhost"));
-        if (!endpoint.chain().intermediates().isEmpty()) {
-            Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), Pem.encode(endpoint.chain().intermediates()));
+        if (!endpoint.intermediates().isEmpty()) {
+            Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), TestPem.encode(endpoint.intermediates()));
             command.addAll(List.of("-untrusted", untrusted.toString()));
         }
         command.add(leaf.toString());
 
         ProcessRun run = ProcessRun.run(command);
-        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(), Duration.ZERO, endpoint.target());
+        HandshakeOutcome outcome = endpoint.judgeCommand(run.exitCode(), run.output(), Duration.ZERO);
 
         assertThat(TruthTable.said(outcome)).as("openssl verify for %s under %s said: %s", scenarioId, profileId, run.output())
                 .isEqualTo(endpoint.expectedOutcomeFor(profile).toString());

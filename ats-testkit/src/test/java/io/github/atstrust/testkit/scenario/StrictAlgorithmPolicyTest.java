@@ -1,14 +1,13 @@
 package io.github.atstrust.testkit.scenario;
 
+import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.ProcessRun;
-import io.github.atstrust.testkit.pki.Pem;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +45,7 @@ class StrictAlgorithmPolicyTest {
         Scenario scenario = ScenarioCatalogue.builtIn().byId(scenarioId);
 
         assertThat(scenario.requires()).containsExactly(ScenarioCatalogue.STRICT_ALGORITHM_POLICY);
-        assertThat(scenario.expectationFor(TrustProfiles.byId(TrustProfiles.ALL_ATS))).isEqualTo(Expectation.REJECT);
+        assertThat(scenario.expectedOutcomeFor(TrustProfile.byId(TrustProfile.ALL_ATS)).accepts()).isFalse();
     }
 
     @ParameterizedTest
@@ -54,9 +53,9 @@ class StrictAlgorithmPolicyTest {
     void opensslAtSecurityLevelTwoRejectsTheWeakLeaf(String scenarioId, @TempDir Path dir) throws Exception {
         Prerequisites.requireTool("openssl", "version");
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        Path bundle = TrustProfiles.byId(TrustProfiles.ALL_ATS).writePemBundle(dir.resolve("bundle.pem"));
-        Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), Pem.encode(endpoint.chain().intermediates()));
-        Path leaf = Files.writeString(dir.resolve("leaf.pem"), Pem.encode(List.of(endpoint.chain().leaf())));
+        Path bundle = TrustProfile.byId(TrustProfile.ALL_ATS).writePemBundle(dir.resolve("bundle.pem"));
+        Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), TestPem.encode(endpoint.intermediates()));
+        Path leaf = Files.writeString(dir.resolve("leaf.pem"), TestPem.encode(List.of(endpoint.leaf())));
 
         ProcessRun strict = ProcessRun.run(List.of("openssl", "verify", "-auth_level", "2", "-CAfile", bundle.toString(),
                 "-untrusted", untrusted.toString(), "-purpose", "sslserver", "-verify_hostname", "localhost",
@@ -70,7 +69,7 @@ class StrictAlgorithmPolicyTest {
     @ValueSource(strings = {"sha1-leaf", "rsa-1024-leaf"})
     void jdkDefaultPolicyAcceptsTheWeakLeafUnderANonCacertsAnchor(String scenarioId) throws Exception {
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        TrustProfile allAts = TrustProfiles.byId(TrustProfiles.ALL_ATS);
+        TrustProfile allAts = TrustProfile.byId(TrustProfile.ALL_ATS);
 
         try (SSLSocket socket = (SSLSocket) allAts.sslContext().getSocketFactory()
                 .createSocket(endpoint.hostname(), endpoint.port())) {
@@ -79,7 +78,7 @@ class StrictAlgorithmPolicyTest {
             socket.setSSLParameters(parameters);
             socket.startHandshake();
 
-            assertThat(socket.getSession().getPeerCertificates()[0]).isEqualTo(endpoint.chain().leaf());
+            assertThat(socket.getSession().getPeerCertificates()[0]).isEqualTo(endpoint.leaf());
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.trust.TrustProfiles;
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,8 +59,8 @@ class AiaFetchingTest {
 
         ProcessRun run = ProcessRun.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dcom.sun.security.enableAIAcaIssuers=true", source.toString(), endpoint.uri().toString(),
-                TrustProfiles.byId("amazon-root-ca-1").pkcs12File().toString()));
-        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(), Duration.ZERO, endpoint.target());
+                TrustProfile.byId("amazon-root-ca-1").pkcs12File().toString()));
+        HandshakeOutcome outcome = endpoint.judgeCommand(run.exitCode(), run.output(), Duration.ZERO);
 
         boolean filters = java.security.Security.getProperty("com.sun.security.allowedAIALocations") != null;
         assertThat(TruthTable.said(outcome)).as("JDK %s (AIA location filter: %s) said: %s", Runtime.version(), filters,
@@ -99,9 +99,9 @@ class AiaFetchingTest {
         long start = System.nanoTime();
         ProcessRun run = ProcessRun.run(List.of(java, "-Dcom.sun.security.enableAIAcaIssuers=" + fetching,
                 "-Dcom.sun.security.allowedAIALocations=" + servers.indexUri().resolve("/ca/"),
-                source.toString(), endpoint.uri().toString(), TrustProfiles.byId(profile).pkcs12File().toString()));
-        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(),
-                Duration.ofNanos(System.nanoTime() - start), endpoint.target());
+                source.toString(), endpoint.uri().toString(), TrustProfile.byId(profile).pkcs12File().toString()));
+        HandshakeOutcome outcome = endpoint.judgeCommand(run.exitCode(), run.output(),
+                Duration.ofNanos(System.nanoTime() - start));
 
         assertThat(TruthTable.said(outcome)).as("forked JDK said: %s", run.output()).isEqualTo(expected);
     }

@@ -1,18 +1,16 @@
 package io.github.atstrust.testkit.server;
 
+import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.pki.FakeCa;
-import io.github.atstrust.testkit.pki.Pem;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.scenario.Expectation;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +80,7 @@ class RevocationTest {
         for (Scenario scenario : ScenarioCatalogue.builtIn().scenarios()) {
             boolean good = scenario.requires().isEmpty() && scenario.defect() == null;
             if (good || REVOKED.contains(scenario.id())) {
-                for (TrustProfile profile : TrustProfiles.builtIn()) {
+                for (TrustProfile profile : TrustProfile.builtIn()) {
                     if (scenario.anchors().stream().anyMatch(anchor -> profile.trusts(anchor.certificate()))) {
                         cases.add(Arguments.of(scenario.id(), profile.id()));
                     }
@@ -120,9 +118,9 @@ class RevocationTest {
         Prerequisites.requireTool("openssl", "version");
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
         Path dir = Files.createTempDirectory(files, scenarioId);
-        Path bundle = TrustProfiles.byId(profileId).writePemBundle(dir.resolve("bundle.pem"));
-        Path leaf = Files.writeString(dir.resolve("leaf.pem"), Pem.encode(List.of(endpoint.chain().leaf())));
-        Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), Pem.encode(endpoint.chain().intermediates()));
+        Path bundle = TrustProfile.byId(profileId).writePemBundle(dir.resolve("bundle.pem"));
+        Path leaf = Files.writeString(dir.resolve("leaf.pem"), TestPem.encode(List.of(endpoint.leaf())));
+        Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), TestPem.encode(endpoint.intermediates()));
 
         Path rootCrls = Files.writeString(dir.resolve("root-crls.pem"), rootCrlsAsPem());
 
@@ -131,7 +129,7 @@ class RevocationTest {
         ProcessRun run = ProcessRun.run(List.of("openssl", "verify", "-crl_check_all", "-crl_download", "-CRLfile",
                 rootCrls.toString(), "-CAfile", bundle.toString(), "-untrusted", untrusted.toString(),
                 "-purpose", "sslserver", leaf.toString()));
-        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(run.exitCode(), run.output(), Duration.ZERO, endpoint.target());
+        HandshakeOutcome outcome = endpoint.judgeCommand(run.exitCode(), run.output(), Duration.ZERO);
 
         assertThat(TruthTable.said(outcome)).as("openssl said: %s", run.output())
                 .isEqualTo(REVOKED.contains(scenarioId) ? "reject (REVOKED)" : "accept");
@@ -141,14 +139,13 @@ class RevocationTest {
     void everyGoodScenarioIsCoveredUnderEveryAcceptingProfile() {
         assertThat(cases()).extracting(a -> (String) a.get()[0]).contains("ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3",
                 "ats-root-ca-4", "ats-acm-2024", "rotated-intermediate", "tls12-only", "revoked", "revoked-intermediate");
-        assertThat(ScenarioCatalogue.builtIn().byId("ats-root-ca-2").expectationFor(TrustProfiles.byId("starfield-class-2")))
-                .isEqualTo(Expectation.ACCEPT);
+        assertThat(ScenarioCatalogue.builtIn().byId("ats-root-ca-2").expectedOutcomeFor(TrustProfile.byId("starfield-class-2")).accepts()).isTrue();
     }
 
     @Test
     void everyCaCertificateBelowARootCarriesTheKitsRevocationAndIssuerUrls() {
         for (AtsEndpoint endpoint : servers.endpoints()) {
-            endpoint.chain().intermediates().forEach(ca -> {
+            endpoint.intermediates().forEach(ca -> {
                 assertThat(ca.getExtensionValue("1.3.6.1.5.5.7.1.1")).as("AIA of %s", ca.getSubjectX500Principal()).isNotNull();
                 assertThat(ca.getExtensionValue("2.5.29.31")).as("CRL DP of %s", ca.getSubjectX500Principal()).isNotNull();
             });
@@ -175,7 +172,7 @@ class RevocationTest {
                 BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(endpoint.chain().intermediates().get(0).getEncoded());
+        assertThat(response.body()).isEqualTo(endpoint.intermediates().get(0).getEncoded());
     }
 
     /** The CRL each fake ATS root publishes (covering itself and what it issued), as openssl's PEM. */
@@ -193,7 +190,7 @@ class RevocationTest {
     }
 
     private static SSLContext revocationChecking(String profileId, Mode mode) {
-        return TrustProfiles.byId(profileId).revocationCheckingSslContext(mode.options);
+        return TrustProfile.byId(profileId).revocationCheckingSslContext(mode.options);
     }
 
 }

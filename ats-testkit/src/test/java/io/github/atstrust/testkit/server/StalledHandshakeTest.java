@@ -3,7 +3,7 @@ package io.github.atstrust.testkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.atstrust.testkit.trust.TrustProfiles;
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpClient;
@@ -21,7 +21,7 @@ class StalledHandshakeTest {
     @Test
     void clientWithATwoSecondTimeoutGetsATimeoutInsteadOfHanging() {
         try (AtsServers servers = AtsServers.builder().only(Set.of("stalled-handshake")).start()) {
-            HttpClient client = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
+            HttpClient client = HttpClient.newBuilder().sslContext(TrustProfile.byId("all-ats").sslContext())
                     .connectTimeout(Duration.ofSeconds(2)).build();
             HttpRequest request = HttpRequest.newBuilder(servers.endpoint("stalled-handshake").uri())
                     .timeout(Duration.ofSeconds(2)).build();

@@ -40,7 +40,7 @@ class MirroredProfileTest {
     @ParameterizedTest
     @ValueSource(strings = {"ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3", "ats-root-ca-4"})
     void mirrorOfTheJvmStoreAcceptsEveryAtsChain(String scenario) throws Exception {
-        TrustProfile mirror = TrustProfile.mirrorOf(TrustStoreSource.jvm().load().toKeyStore());
+        TrustProfile mirror = TrustProfile.mirrorOf(TrustStoreSource.jvm().toKeyStore());
 
         String body = HttpClient.newBuilder().sslContext(mirror.sslContext()).build()
                 .send(HttpRequest.newBuilder(servers.endpoint(scenario).uri()).build(), BodyHandlers.ofString()).body();
@@ -50,7 +50,7 @@ class MirroredProfileTest {
 
     @Test
     void mirrorOfTheJvmStoreRejectsAnUntrustedRoot() {
-        TrustProfile mirror = TrustProfile.mirrorOf(TrustStoreSource.jvm().load().toKeyStore());
+        TrustProfile mirror = TrustProfile.mirrorOf(TrustStoreSource.jvm().toKeyStore());
 
         Throwable failure = catchThrowable(() -> HttpClient.newBuilder().sslContext(mirror.sslContext()).build()
                 .send(HttpRequest.newBuilder(servers.endpoint("untrusted-root").uri()).build(), BodyHandlers.ofString()));
@@ -61,7 +61,7 @@ class MirroredProfileTest {
     @ParameterizedTest
     @ValueSource(strings = {"ats-root-ca-1", "ats-root-ca-3"})
     void mirrorOfAStoreWithoutAtsAnchorsRejectsAtsChains(String scenario) throws Exception {
-        KeyStore withoutAts = TrustStoreSource.jvm().load().toKeyStore();
+        KeyStore withoutAts = TrustStoreSource.jvm().toKeyStore();
         for (String alias : Collections.list(withoutAts.aliases())) {
             X509Certificate certificate = (X509Certificate) withoutAts.getCertificate(alias);
             for (RealAtsRoot root : RealAtsRoot.values()) {
@@ -80,7 +80,7 @@ class MirroredProfileTest {
 
     @Test
     void mirrorKeepsEveryOtherCertificateAndHoldsNoRealAtsRoot() throws Exception {
-        KeyStore jvm = TrustStoreSource.jvm().load().toKeyStore();
+        KeyStore jvm = TrustStoreSource.jvm().toKeyStore();
 
         TrustProfile mirror = TrustProfile.mirrorOf(jvm);
 

@@ -3,7 +3,6 @@ package io.github.atstrust.testkit.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.atstrust.testkit.pki.Pem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,14 +17,14 @@ class TrustProfilesTest {
 
     @Test
     void builtInProfilesHaveExactlyTheDesignIds() {
-        assertThat(TrustProfiles.builtIn()).extracting(TrustProfile::id).containsExactly(
+        assertThat(TrustProfile.builtIn()).extracting(TrustProfile::id).containsExactly(
                 "amazon-root-ca-1", "amazon-root-ca-2", "amazon-root-ca-3", "amazon-root-ca-4",
                 "starfield-services-root-g2", "starfield-class-2", "all-ats", "no-ats");
     }
 
     @Test
     void unknownIdIsRejectedWithTheValidIds() {
-        assertThatThrownBy(() -> TrustProfiles.byId("amazon-root-ca-5"))
+        assertThatThrownBy(() -> TrustProfile.byId("amazon-root-ca-5"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("amazon-root-ca-5")
                 .hasMessageContaining("starfield-class-2, all-ats, no-ats");
@@ -33,16 +32,16 @@ class TrustProfilesTest {
 
     @Test
     void profilesHoldSelfSignedAnchorsOnly() {
-        for (TrustProfile profile : TrustProfiles.builtIn()) {
+        for (TrustProfile profile : TrustProfile.builtIn()) {
             assertThat(profile.anchors()).as(profile.id()).isNotEmpty()
                     .allMatch(a -> a.getSubjectX500Principal().equals(a.getIssuerX500Principal()));
         }
-        assertThat(TrustProfiles.byId("all-ats").anchors()).hasSize(6);
+        assertThat(TrustProfile.byId("all-ats").anchors()).hasSize(6);
     }
 
     @Test
     void pkcs12AndJksExportsLoadBackWithTheirPasswordAndHoldTheSameAnchors(@TempDir Path dir) throws Exception {
-        TrustProfile profile = TrustProfiles.byId("all-ats");
+        TrustProfile profile = TrustProfile.byId("all-ats");
 
         KeyStore pkcs12 = load("PKCS12", profile.writePkcs12(dir.resolve("all.p12"), "s3cret".toCharArray()), "s3cret");
         KeyStore jks = load("JKS", profile.writeJks(dir.resolve("all.jks"), "s3cret".toCharArray()), "s3cret");
@@ -58,7 +57,7 @@ class TrustProfilesTest {
 
     @Test
     void pkcs12FileIsWrittenOnceAndLoadsWithTheDefaultPassword() throws Exception {
-        TrustProfile profile = TrustProfiles.byId("starfield-services-root-g2");
+        TrustProfile profile = TrustProfile.byId("starfield-services-root-g2");
 
         Path file = profile.pkcs12File();
 
@@ -68,17 +67,18 @@ class TrustProfilesTest {
 
     @Test
     void exportedStoreRefusesAWrongPassword(@TempDir Path dir) throws Exception {
-        Path file = TrustProfiles.byId("no-ats").writeJks(dir.resolve("no.jks"), "changeit".toCharArray());
+        Path file = TrustProfile.byId("no-ats").writeJks(dir.resolve("no.jks"), "changeit".toCharArray());
 
         assertThatThrownBy(() -> load("JKS", file, "wrong")).isInstanceOf(IOException.class);
     }
 
     @Test
     void pemBundleHoldsEveryAnchor(@TempDir Path dir) throws Exception {
-        Path bundle = TrustProfiles.byId("all-ats").writePemBundle(dir.resolve("all.pem"));
+        Path bundle = TrustProfile.byId("all-ats").writePemBundle(dir.resolve("all.pem"));
 
-        assertThat(Pem.decode(Files.readString(bundle), bundle.toString()))
-                .containsExactlyElementsOf(TrustProfiles.byId("all-ats").anchors());
+        assertThat(java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(Files.newInputStream(bundle))
+                .stream().map(java.security.cert.X509Certificate.class::cast).toList())
+                .containsExactlyElementsOf(TrustProfile.byId("all-ats").anchors());
     }
 
     private static KeyStore load(String type, Path file, String password) throws Exception {

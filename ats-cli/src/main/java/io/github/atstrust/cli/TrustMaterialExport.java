@@ -1,7 +1,10 @@
-package io.github.atstrust.testkit.trust;
+package io.github.atstrust.cli;
 
 import io.github.atstrust.testkit.pki.FakeCa;
-import io.github.atstrust.testkit.pki.Pem;
+import io.github.atstrust.testkit.trust.TrustProfile;
+import java.io.StringWriter;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -26,10 +29,10 @@ import java.util.stream.Stream;
  * written and every destination was checked, so a failed export leaves the directory as it was.
  * <pre>List&lt;ExportedProfile&gt; files = TrustMaterialExport.writeTo(Path.of("target/ats"), "changeit");</pre>
  */
-public final class TrustMaterialExport {
+final class TrustMaterialExport {
 
     /** The file that marks a directory as an export of the kit, which a later export may replace. */
-    public static final String MARKER = ".ats-trust-kit-export";
+    static final String MARKER = ".ats-trust-kit-export";
 
     private TrustMaterialExport() {
     }
@@ -40,7 +43,7 @@ public final class TrustMaterialExport {
      * @throws IOException naming the path and the reason when {@code dir} is a file, a file system root, holds
      *                     files the kit did not write, or cannot be written
      */
-    public static List<ExportedProfile> writeTo(Path dir, String password) throws IOException {
+    static List<ExportedProfile> writeTo(Path dir, String password) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (target.getParent() == null) {
             throw new IOException(target + ": a file system root; export into a directory of its own, e.g. " + target
@@ -67,10 +70,10 @@ public final class TrustMaterialExport {
         try {
             Files.createDirectory(staging.resolve("ca"));
             for (FakeCa ca : FakeCa.values()) {
-                Files.writeString(staging.resolve("ca/" + ca.id() + ".pem"), Pem.encode(List.of(ca.certificate())),
+                Files.writeString(staging.resolve("ca/" + ca.id() + ".pem"), pem(ca.certificate()),
                         StandardCharsets.US_ASCII);
             }
-            for (TrustProfile profile : TrustProfiles.builtIn()) {
+            for (TrustProfile profile : TrustProfile.builtIn()) {
                 profile.writePemBundle(staging.resolve(profile.id() + ".pem"));
                 profile.writePkcs12(staging.resolve(profile.id() + ".p12"), password.toCharArray());
                 profile.writeJks(staging.resolve(profile.id() + ".jks"), password.toCharArray());
@@ -87,7 +90,7 @@ public final class TrustMaterialExport {
         }
         deleteRecursively(staging);
         List<ExportedProfile> exported = new ArrayList<>();
-        for (TrustProfile profile : TrustProfiles.builtIn()) {
+        for (TrustProfile profile : TrustProfile.builtIn()) {
             exported.add(new ExportedProfile(profile.id(), profile.description(), target.resolve(profile.id() + ".pem"),
                     target.resolve(profile.id() + ".p12"), target.resolve(profile.id() + ".jks"), password));
         }
@@ -98,7 +101,7 @@ public final class TrustMaterialExport {
      * Removes what {@link #writeTo} wrote into {@code dir}, and {@code dir} itself when nothing else is left; a
      * directory without the kit's marker is left alone.
      */
-    public static void remove(Path dir) throws IOException {
+    static void remove(Path dir) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(target.resolve(MARKER))) {
             return;
@@ -122,7 +125,7 @@ public final class TrustMaterialExport {
         for (FakeCa ca : FakeCa.values()) {
             names.add(Path.of("ca", ca.id() + ".pem"));
         }
-        for (TrustProfile profile : TrustProfiles.builtIn()) {
+        for (TrustProfile profile : TrustProfile.builtIn()) {
             for (String extension : List.of(".pem", ".p12", ".jks")) {
                 names.add(Path.of(profile.id() + extension));
             }
@@ -181,5 +184,13 @@ public final class TrustMaterialExport {
                 Files.delete(path);
             }
         }
+    }
+
+    private static String pem(X509Certificate certificate) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(certificate);
+        }
+        return text.toString();
     }
 }

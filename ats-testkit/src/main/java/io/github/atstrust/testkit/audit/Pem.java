@@ -1,9 +1,7 @@
-package io.github.atstrust.testkit.pki;
+package io.github.atstrust.testkit.audit;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -18,29 +16,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
-/**
- * PEM reading and writing through Bouncy Castle, for certificates and keys.
- *
- * <pre>String bundle = Pem.encode(List.of(root1, root2));</pre>
- */
-public final class Pem {
+/** PEM reading of trust-store input through Bouncy Castle, with errors that name the input. */
+final class Pem {
 
     private Pem() {
-    }
-
-    /** PEM text of the given certificates, keys or CRLs, in order. */
-    public static String encode(List<?> objects) {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            for (Object object : objects) {
-                writer.writeObject(object);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 
     /**
@@ -51,7 +31,7 @@ public final class Pem {
      * @param source names the input in error messages
      * @throws IllegalArgumentException naming {@code source} when the text is not well-formed PEM
      */
-    public static List<Object> decode(String text, String source) {
+    static List<Object> decode(String text, String source) {
         List<Object> objects = new ArrayList<>();
         JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
         JcaX509CertificateConverter certificates = new JcaX509CertificateConverter();
@@ -88,15 +68,5 @@ public final class Pem {
         } catch (IOException | RuntimeException e) {
             return raw;
         }
-    }
-
-    /** The single object of the given type in the text. */
-    static <T> T single(String text, Class<T> type, String source) {
-        List<T> matches = decode(text, source).stream().filter(type::isInstance).map(type::cast).toList();
-        if (matches.size() != 1) {
-            throw new IllegalStateException(source + " should hold exactly one " + type.getSimpleName()
-                    + " but holds " + matches.size());
-        }
-        return matches.get(0);
     }
 }
