@@ -19,13 +19,18 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The extension behind {@link LiveAtsTest}: one invocation per live endpoint, each aborted unless live tests
  * are on ({@code -Dats.live=true}, {@code ATS_LIVE=1} or the configuration parameter {@code ats.live=true}) and
- * the endpoint answers a TCP connect. Configuration parameter {@code ats.live.connectTo=HOST:PORT} sends every
- * reachability check there instead (like curl's {@code --connect-to}), e.g. through a tunnel.
+ * the endpoint answers a TCP connect. Configuration parameter {@code ats.live.connectTo} sends reachability
+ * checks elsewhere, like curl's {@code --connect-to}: comma-separated {@code HOST:PORT:HOST2:PORT2} entries
+ * (connect to HOST2:PORT2 instead of HOST:PORT), or one {@code HOST2:PORT2} for every endpoint. When live tests
+ * were turned on and an endpoint is unreachable, the invocation is aborted, or fails under
+ * {@code ATS_REQUIRE_ALL=1} (or the configuration parameter {@code ats.requireAll=true}): a CI that asked for
+ * live checks must not pass without them.
  */
 final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
 
     static final String ENABLED_KEY = "ats.live";
     static final String CONNECT_TO_KEY = "ats.live.connectTo";
+    static final String REQUIRE_ALL_KEY = "ats.requireAll";
     private static final int CONNECT_TIMEOUT_MILLIS = 5000;
 
     @Override
@@ -63,10 +68,15 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
                 || context.getConfigurationParameter(ENABLED_KEY).map("true"::equalsIgnoreCase).orElse(false);
     }
 
+    private static boolean requireAll(ExtensionContext context) {
+        return "1".equals(System.getenv(RequiresCommand.REQUIRE_ALL))
+                || context.getConfigurationParameter(REQUIRE_ALL_KEY).map("true"::equalsIgnoreCase).orElse(false);
+    }
+
     /** Null when reachable, else why not; a DNS or connect failure before any TLS. */
     private static String unreachable(LiveEndpoint endpoint, ExtensionContext context) {
         InetSocketAddress address = context.getConfigurationParameter(CONNECT_TO_KEY)
-                .map(AtsLiveExtension::parse)
+                .map(value -> connectTo(value, endpoint))
                 .orElseGet(() -> new InetSocketAddress(endpoint.host(), endpoint.port()));
         if (address.isUnresolved()) {
             return "cannot resolve " + address.getHostString();
@@ -79,12 +89,30 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
         }
     }
 
-    private static InetSocketAddress parse(String hostAndPort) {
-        int colon = hostAndPort.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new ExtensionConfigurationException(CONNECT_TO_KEY + "=" + hostAndPort + ": use HOST:PORT");
+    /** Where {@code ats.live.connectTo} sends {@code endpoint}; its own address when no entry names it. */
+    static InetSocketAddress connectTo(String value, LiveEndpoint endpoint) {
+        for (String entry : value.split(",")) {
+            String[] parts = entry.strip().split(":");
+            if (parts.length == 2) {
+                return new InetSocketAddress(parts[0], port(parts[1], entry));
+            }
+            if (parts.length != 4) {
+                throw new ExtensionConfigurationException(CONNECT_TO_KEY + "=" + value + ": write HOST:PORT:HOST2:PORT2 "
+                        + "entries separated by commas, or one HOST2:PORT2 for every endpoint");
+            }
+            if (parts[0].equalsIgnoreCase(endpoint.host()) && port(parts[1], entry) == endpoint.port()) {
+                return new InetSocketAddress(parts[2], port(parts[3], entry));
+            }
         }
-        return new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
+        return new InetSocketAddress(endpoint.host(), endpoint.port());
+    }
+
+    private static int port(String text, String entry) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException(CONNECT_TO_KEY + ": '" + text + "' in '" + entry + "' is not a port");
+        }
     }
 
     private record LiveInvocation(LiveEndpoint endpoint) implements TestTemplateInvocationContext {
@@ -102,6 +130,10 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
                             + endpoint.uri());
                 }
                 String why = unreachable(endpoint, context);
+                if (why != null && requireAll(context)) {
+                    throw new org.opentest4j.AssertionFailedError("network unreachable: " + why + "; live tests were "
+                            + "turned on and ATS_REQUIRE_ALL=1 forbids skipping them");
+                }
                 if (why != null) {
                     Assumptions.abort("network unreachable: " + why);
                 }

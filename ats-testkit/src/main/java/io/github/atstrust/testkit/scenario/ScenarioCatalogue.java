@@ -70,6 +70,9 @@ public final class ScenarioCatalogue {
      */
     public static final String AIA_FETCHING = "aia-fetching";
 
+    /** Client setting: an SMTP client (STARTTLS or TLS wrapper mode) instead of an HTTPS one. */
+    public static final String SMTP = "smtp";
+
     private static final List<String> LOCAL_NAMES = List.of("localhost", "127.0.0.1", "::1");
     private static final LeafSpec RSA_LEAF = LeafSpec.forHosts(LOCAL_NAMES.toArray(String[]::new));
     private static final List<FakeCa> ROOT_1_CROSS_CHAIN = List.of(AMAZON_ROOT_CA_1_CROSS_G2,

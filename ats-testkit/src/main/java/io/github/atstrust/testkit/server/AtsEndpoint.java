@@ -23,23 +23,28 @@ import java.util.concurrent.Callable;
  * </pre>
  *
  * @param scenario the scenario this server presents
+ * @param scheme   {@code https}; for the mail scenarios {@code smtp} (STARTTLS) or {@code smtps} (TLS wrapper mode)
  * @param hostname the name to connect to: {@code localhost} when bound to 127.0.0.1, else the bound address
  * @param port     the TCP port it listens on (ephemeral unless chosen)
  * @param chain    the certificates this server sends, leaf first, in the order sent
  */
-public record AtsEndpoint(Scenario scenario, String hostname, int port, List<X509Certificate> chain) {
+public record AtsEndpoint(Scenario scenario, String scheme, String hostname, int port, List<X509Certificate> chain) {
 
     /**
      * Copies the chain.
      *
      * @param scenario the scenario this server presents
+     * @param scheme   {@code https}, {@code smtp} or {@code smtps}
      * @param hostname the name to connect to
      * @param port     the TCP port it listens on
      * @param chain    the certificates it sends, leaf first
-     * @throws IllegalArgumentException when the chain is empty
+     * @throws IllegalArgumentException when the chain is empty or the scheme unknown
      */
     public AtsEndpoint {
         Objects.requireNonNull(scenario, "scenario");
+        if (!List.of("https", "smtp", "smtps").contains(scheme)) {
+            throw new IllegalArgumentException("scheme '" + scheme + "': use https, smtp or smtps");
+        }
         Objects.requireNonNull(hostname, "hostname");
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
@@ -48,12 +53,13 @@ public record AtsEndpoint(Scenario scenario, String hostname, int port, List<X50
     }
 
     /**
-     * Where to send HTTPS requests.
+     * Where to connect.
      *
-     * @return {@code https://<hostname>:<port>/} (an IPv6 address in brackets)
+     * @return {@code https://<hostname>:<port>/}, or {@code smtp://<hostname>:<port>} / {@code smtps://…} for mail
+     *         (an IPv6 address in brackets)
      */
     public URI uri() {
-        return URI.create("https://" + address() + "/");
+        return URI.create(scheme + "://" + address() + (scheme.equals("https") ? "/" : ""));
     }
 
     /**

@@ -58,13 +58,27 @@ public final class AtsServers implements AutoCloseable {
     /** A TLS connection whose handshake has not completed after this long is closed, unless configured otherwise. */
     public static final Duration DEFAULT_HANDSHAKE_DEADLINE = Duration.ofSeconds(5);
 
+    /**
+     * The scenarios that {@link Builder#mail()} also serves over SMTP, as the SES SMTP interface does: a STARTTLS
+     * server ({@link #smtp}) and a TLS wrapper mode server ({@link #smtps}) each.
+     */
+    public static final Set<String> MAIL_SCENARIOS = Set.of("ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3",
+            "ats-root-ca-4", "ats-acm-2024", "untrusted-root", "expired", "wrong-host", "stalled-handshake");
+
     private final Server server;
     private final Map<String, AtsEndpoint> endpoints;
+    private final Map<String, AtsEndpoint> smtp;
+    private final Map<String, AtsEndpoint> smtps;
+    private final AutoCloseable mail;
     private final URI indexUri;
 
-    private AtsServers(Server server, Map<String, AtsEndpoint> endpoints, URI indexUri) {
+    private AtsServers(Server server, Map<String, AtsEndpoint> endpoints, Map<String, AtsEndpoint> smtp,
+                       Map<String, AtsEndpoint> smtps, AutoCloseable mail, URI indexUri) {
         this.server = server;
         this.endpoints = endpoints;
+        this.smtp = smtp;
+        this.smtps = smtps;
+        this.mail = mail;
         this.indexUri = indexUri;
     }
 
@@ -112,6 +126,53 @@ public final class AtsServers implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * The STARTTLS mail server of a mail scenario: the greeting and EHLO in the clear, then TLS with the scenario's
+     * chain before any mail (like SES on ports 25, 587 and 2587).
+     *
+     * @param scenarioId one of {@link #MAIL_SCENARIOS}
+     * @return the endpoint, {@code smtp://localhost:PORT}
+     * @throws IllegalArgumentException naming the mail scenarios, or saying how to turn mail on
+     */
+    public AtsEndpoint smtp(String scenarioId) {
+        return mailEndpoint(smtp, scenarioId);
+    }
+
+    /**
+     * The TLS wrapper mode mail server of a mail scenario: TLS with the scenario's chain from the first byte
+     * (like SES on ports 465 and 2465).
+     *
+     * @param scenarioId one of {@link #MAIL_SCENARIOS}
+     * @return the endpoint, {@code smtps://localhost:PORT}
+     * @throws IllegalArgumentException naming the mail scenarios, or saying how to turn mail on
+     */
+    public AtsEndpoint smtps(String scenarioId) {
+        return mailEndpoint(smtps, scenarioId);
+    }
+
+    /** {@return every running mail endpoint, STARTTLS then TLS wrapper mode per scenario; empty unless mail is on} */
+    public List<AtsEndpoint> mailEndpoints() {
+        List<AtsEndpoint> all = new ArrayList<>();
+        smtp.forEach((id, endpoint) -> {
+            all.add(endpoint);
+            all.add(smtps.get(id));
+        });
+        return all;
+    }
+
+    private AtsEndpoint mailEndpoint(Map<String, AtsEndpoint> servers, String scenarioId) {
+        if (smtp.isEmpty()) {
+            throw new IllegalArgumentException("no mail servers are running: start with AtsServers.builder().mail() "
+                    + "(or serve --mail), with com.github.davidmoten:subethasmtp on the classpath");
+        }
+        AtsEndpoint endpoint = servers.get(scenarioId);
+        if (endpoint == null) {
+            throw new IllegalArgumentException("no mail server for '" + scenarioId + "'; mail scenarios running: "
+                    + String.join(", ", servers.keySet()));
+        }
+        return endpoint;
+    }
+
     /** {@return the plain-HTTP index page listing every scenario (also the base of the CRL and OCSP URLs)} */
     public URI indexUri() {
         return indexUri;
@@ -121,6 +182,9 @@ public final class AtsServers implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (mail != null) {
+                mail.close();
+            }
             server.stop();
             server.destroy();
         } catch (Exception e) {
@@ -135,6 +199,7 @@ public final class AtsServers implements AutoCloseable {
         private InetAddress bind = InetAddress.getLoopbackAddress();
         private String hostname;
         private boolean allowNonLoopback;
+        private boolean mail;
         private int indexPort;
         private Duration stallLimit = DEFAULT_STALL_LIMIT;
         private Duration handshakeDeadline = DEFAULT_HANDSHAKE_DEADLINE;
@@ -184,6 +249,19 @@ public final class AtsServers implements AutoCloseable {
          */
         public Builder hostname(String name) {
             this.hostname = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /**
+         * Also serves {@link #MAIL_SCENARIOS} over SMTP (STARTTLS and TLS wrapper mode), for mail clients such as
+         * those of the SES SMTP interface. Needs {@code com.github.davidmoten:subethasmtp},
+         * {@code jakarta.mail:jakarta.mail-api} and {@code org.eclipse.angus:angus-mail} on the classpath: the kit
+         * declares them optional, so only users of mail get them.
+         *
+         * @return this builder
+         */
+        public Builder mail() {
+            this.mail = true;
             return this;
         }
 
@@ -287,14 +365,26 @@ public final class AtsServers implements AutoCloseable {
                     ServerConnector connector = connector(server, scenario, chain);
                     server.addConnector(connector);
                     connector.open();
-                    byConnector.put(connector, new AtsEndpoint(scenario, host(), connector.getLocalPort(), chain));
+                    byConnector.put(connector, new AtsEndpoint(scenario, "https", host(), connector.getLocalPort(), chain));
                 }
                 Map<String, AtsEndpoint> endpoints = new LinkedHashMap<>();
                 byConnector.values().forEach(e -> endpoints.put(e.id(), e));
-                server.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
-                        IndexPage.render(List.copyOf(endpoints.values()))));
-                server.start();
-                return new AtsServers(server, endpoints, index);
+                Map<String, AtsEndpoint> smtp = new LinkedHashMap<>();
+                Map<String, AtsEndpoint> smtps = new LinkedHashMap<>();
+                AutoCloseable mailServers = mail ? startMail(scenarios, chains, endpoints, smtp, smtps) : null;
+                try {
+                    List<AtsEndpoint> mailEndpoints = new ArrayList<>(smtp.values());
+                    mailEndpoints.addAll(smtps.values());
+                    server.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
+                            IndexPage.render(List.copyOf(endpoints.values()), mailEndpoints)));
+                    server.start();
+                } catch (Exception e) {
+                    if (mailServers != null) {
+                        mailServers.close();
+                    }
+                    throw e;
+                }
+                return new AtsServers(server, endpoints, smtp, smtps, mailServers, index);
             } catch (IOException e) {
                 release(server, e);
                 if (e instanceof BindException || e.getCause() instanceof BindException) {
@@ -308,6 +398,43 @@ public final class AtsServers implements AutoCloseable {
             } catch (Exception e) {
                 release(server, e);
                 throw new IllegalStateException("cannot start the scenario servers: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * A STARTTLS and a TLS wrapper mode server per mail scenario. The TLS wrapper server of
+         * {@code stalled-handshake} is its HTTPS connector: accepting TCP and never answering the ClientHello is the
+         * same before HTTP as before SMTP.
+         */
+        private AutoCloseable startMail(List<Scenario> scenarios, Map<Scenario, List<X509Certificate>> chains,
+                                        Map<String, AtsEndpoint> https, Map<String, AtsEndpoint> smtp,
+                                        Map<String, AtsEndpoint> smtps) {
+            if (!MailServers.available()) {
+                throw new IllegalStateException("mail scenarios need SubEthaSMTP and Jakarta Mail on the classpath: add "
+                        + "com.github.davidmoten:subethasmtp, jakarta.mail:jakarta.mail-api and org.eclipse.angus:angus-mail "
+                        + "to your test dependencies (the ats-bom does not manage them; see the README's mail section)");
+            }
+            MailServers servers = new MailServers(bind, host());
+            try {
+                for (Scenario scenario : scenarios) {
+                    if (!MAIL_SCENARIOS.contains(scenario.id())) {
+                        continue;
+                    }
+                    List<X509Certificate> chain = chains.get(scenario);
+                    if (scenario.behaviour() == ServerBehaviour.STALL_HANDSHAKE) {
+                        smtp.put(scenario.id(), servers.stallingStartTls(scenario, chain, stallLimit));
+                        AtsEndpoint stalling = https.get(scenario.id());
+                        smtps.put(scenario.id(), new AtsEndpoint(scenario, "smtps", stalling.hostname(), stalling.port(), chain));
+                    } else {
+                        SSLContext tls = sslContext(chain, FakeAtsHierarchy.load().leafKeyPair(scenario.leaf().keyType()).getPrivate());
+                        smtp.put(scenario.id(), servers.startTls(scenario, chain, tls));
+                        smtps.put(scenario.id(), servers.implicitTls(scenario, chain, tls));
+                    }
+                }
+                return servers;
+            } catch (RuntimeException e) {
+                servers.close();
+                throw e;
             }
         }
 

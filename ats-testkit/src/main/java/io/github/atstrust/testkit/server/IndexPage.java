@@ -11,7 +11,7 @@ final class IndexPage {
     private IndexPage() {
     }
 
-    static String render(List<AtsEndpoint> endpoints) {
+    static String render(List<AtsEndpoint> endpoints, List<AtsEndpoint> mail) {
         List<TrustProfile> profiles = TrustProfile.builtIn();
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
@@ -40,7 +40,18 @@ final class IndexPage {
             }
             html.append("</tr>\n");
         }
-        return html.append("</table></body></html>\n").toString();
+        html.append("</table>\n");
+        if (!mail.isEmpty()) {
+            html.append("<h2>Mail (requires: smtp)</h2><p>The same chains behind SMTP, as the SES SMTP interface offers "
+                    + "them: STARTTLS (<code>smtp://</code>, TLS required before any mail) and TLS wrapper mode "
+                    + "(<code>smtps://</code>). Expectations as above.</p><table><tr><th>scenario</th><th>URL</th></tr>\n");
+            for (AtsEndpoint endpoint : mail) {
+                html.append("<tr><td>").append(escape(endpoint.id())).append("</td><td><code>")
+                        .append(escape(endpoint.uri().toString())).append("</code></td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        return html.append("</body></html>\n").toString();
     }
 
     /** {@code name, issued by name}: enough to see the cross-signs without the full DNs. */

@@ -1,0 +1,56 @@
+package io.github.atstrust.cli;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * curl's {@code --connect-to HOST:PORT:HOST2:PORT2}: connect to HOST2:PORT2 where a client would connect to
+ * HOST:PORT, while still sending and verifying HOST (SNI, host name check, HTTP Host header).
+ */
+final class ConnectTo {
+
+    private final Map<String, InetSocketAddress> targets;
+
+    private ConnectTo(Map<String, InetSocketAddress> targets) {
+        this.targets = Map.copyOf(targets);
+    }
+
+    /** Parses {@code --connect-to} values; each is {@code HOST:PORT:HOST2:PORT2}. */
+    static ConnectTo parse(List<String> entries) {
+        Map<String, InetSocketAddress> targets = new LinkedHashMap<>();
+        for (String entry : entries) {
+            String[] parts = entry.split(":");
+            if (parts.length != 4 || parts[0].isEmpty() || parts[2].isEmpty()) {
+                throw new IllegalArgumentException("--connect-to " + entry + ": write HOST:PORT:HOST2:PORT2, e.g. "
+                        + "dynamodb.eu-west-3.amazonaws.com:443:127.0.0.1:8443");
+            }
+            targets.put(key(parts[0], port(parts[1], entry)), InetSocketAddress.createUnresolved(parts[2], port(parts[3], entry)));
+        }
+        return new ConnectTo(targets);
+    }
+
+    /** Where to connect for {@code host:port}: the mapped address, else the host itself (resolved by DNS). */
+    InetSocketAddress target(String host, int port) {
+        InetSocketAddress mapped = targets.get(key(host, port));
+        return mapped != null ? new InetSocketAddress(mapped.getHostString(), mapped.getPort()) : new InetSocketAddress(host, port);
+    }
+
+    private static String key(String host, int port) {
+        return host.toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    private static int port(String text, String entry) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--connect-to " + entry + ": '" + text + "' is not a port (1-65535)", e);
+        }
+    }
+}
