@@ -1,6 +1,8 @@
 package io.github.atstrust.cli;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +34,28 @@ final class ConnectTo {
         return new ConnectTo(targets);
     }
 
-    /** Where to connect for {@code host:port}: the mapped address, else the host itself (resolved by DNS). */
+    /**
+     * Where to connect for {@code host:port}: the mapped address, else the host itself (resolved by DNS). A mapped
+     * address keeps {@code host} as its name, so that clients that take the peer name from the socket address
+     * (Jetty's) still send and verify {@code host}.
+     */
     InetSocketAddress target(String host, int port) {
         InetSocketAddress mapped = targets.get(key(host, port));
-        return mapped != null ? new InetSocketAddress(mapped.getHostString(), mapped.getPort()) : new InetSocketAddress(host, port);
+        if (mapped == null) {
+            return new InetSocketAddress(host, port);
+        }
+        try {
+            InetAddress address = InetAddress.getByName(mapped.getHostString());
+            return new InetSocketAddress(InetAddress.getByAddress(host, address.getAddress()), mapped.getPort());
+        } catch (UnknownHostException e) {
+            return InetSocketAddress.createUnresolved(mapped.getHostString(), mapped.getPort());
+        }
+    }
+
+    /** {@code host:port}, and where it is really reached when mapped: for messages. */
+    String describe(String host, int port) {
+        InetSocketAddress mapped = targets.get(key(host, port));
+        return host + ":" + port + (mapped == null ? "" : " via " + mapped.getHostString() + ":" + mapped.getPort());
     }
 
     private static String key(String host, int port) {

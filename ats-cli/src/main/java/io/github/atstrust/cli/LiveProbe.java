@@ -33,7 +33,7 @@ final class LiveProbe {
 
     static Result check(LiveEndpoint endpoint, SSLContext trust, ConnectTo connectTo, Duration timeout) {
         InetSocketAddress target = connectTo.target(endpoint.host(), endpoint.port());
-        String address = target.getHostString() + ":" + target.getPort();
+        String address = connectTo.describe(endpoint.host(), endpoint.port());
         if (endpoint.isMail()) {
             return judge(endpoint, HandshakeOutcome.of(() -> MailProbe.connect(endpoint, trust, target, timeout), address, false), 0, null);
         }

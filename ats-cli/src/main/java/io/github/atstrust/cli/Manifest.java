@@ -3,6 +3,7 @@ package io.github.atstrust.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.scenario.Scenario;
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.IOException;
@@ -25,11 +26,13 @@ record Manifest(int version, String runId, long pid, String startedAt, List<Prof
     }
 
     /**
-     * One scenario; {@code reasons} (additive to version 1) holds, for every profile whose expectation is
-     * {@code reject}, the {@code RejectionReason} a correct client gives, e.g. {@code "UNTRUSTED_ROOT"}.
+     * One served endpoint; {@code reasons} (additive to version 1) holds, for every profile whose expectation is
+     * {@code reject}, the {@code RejectionReason} a correct client gives, e.g. {@code "UNTRUSTED_ROOT"}. Mail
+     * endpoints (additive) are entries of their own, {@code <scenario>-smtp} (STARTTLS) and {@code <scenario>-smtps}
+     * (TLS wrapper mode), requiring {@code smtp}; {@code scenario} names the scenario whose chain an entry serves.
      */
-    record ScenarioEntry(String id, String description, String url, String hostname, int port, List<String> requires,
-                         Map<String, String> expect, Map<String, String> reasons) {
+    record ScenarioEntry(String id, String scenario, String description, String url, String hostname, int port,
+                         List<String> requires, Map<String, String> expect, Map<String, String> reasons) {
     }
 
     /**
@@ -51,8 +54,13 @@ record Manifest(int version, String runId, long pid, String startedAt, List<Prof
             expect.put(p.id(), endpoint.expectedOutcomeFor(p).verdict());
             endpoint.expectedReasonFor(p).ifPresent(reason -> reasons.put(p.id(), reason.name()));
         });
-        return new ScenarioEntry(scenario.id(), scenario.description(), endpoint.uri().toString(), endpoint.hostname(),
-                endpoint.port(), scenario.requires().stream().sorted().toList(), expect, reasons);
+        boolean mail = !endpoint.scheme().equals("https");
+        java.util.stream.Stream<String> requires = mail
+                ? java.util.stream.Stream.concat(scenario.requires().stream(), java.util.stream.Stream.of(ScenarioCatalogue.SMTP))
+                : scenario.requires().stream();
+        return new ScenarioEntry(mail ? scenario.id() + "-" + endpoint.scheme() : scenario.id(), scenario.id(),
+                scenario.description(), endpoint.uri().toString(), endpoint.hostname(), endpoint.port(),
+                requires.sorted().toList(), expect, reasons);
     }
 
     /** The {@code pid} named in {@code file}, or 0 when there is none or it cannot be read. */

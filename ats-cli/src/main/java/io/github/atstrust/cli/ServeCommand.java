@@ -62,6 +62,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds stalled-handshake keeps a connection (default: ${DEFAULT-VALUE}).")
     private int stallLimitSeconds;
 
+    @Option(names = "--no-mail", description = "Do not serve the mail scenarios (STARTTLS and TLS wrapper mode SMTP).")
+    private boolean noMail;
+
     @Option(names = "--handshake-deadline", paramLabel = "SECONDS", defaultValue = "5",
             description = "Seconds a TLS connection may take to complete its handshake before it is closed "
                     + "(default: ${DEFAULT-VALUE}; stalled-handshake keeps --stall-limit).")
@@ -89,6 +92,9 @@ final class ServeCommand implements Callable<Integer> {
         AtsServers.Builder builder = AtsServers.builder().bind(address).indexPort(indexPort).only(selected)
                 .stallLimit(Duration.ofSeconds(stallLimitSeconds)).handshakeDeadline(Duration.ofSeconds(handshakeDeadlineSeconds))
                 .allowNonLoopback();
+        if (!noMail) {
+            builder.mail();
+        }
         if (manifest != null) {
             prepareManifest(manifest, out);
         }
@@ -104,7 +110,9 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf("%nIndex:          %s%n", servers.indexUri());
                 out.printf("Trust material: %s%n", exportTo.toAbsolutePath());
                 if (manifest != null) {
-                    Manifest.of(runId, java.time.Instant.now(), profiles, servers.endpoints()).writeAtomically(manifest);
+                    List<AtsEndpoint> served = new java.util.ArrayList<>(servers.endpoints());
+                    served.addAll(servers.mailEndpoints());
+                    Manifest.of(runId, java.time.Instant.now(), profiles, served).writeAtomically(manifest);
                     out.printf("Manifest:       %s%n", manifest.toAbsolutePath());
                 }
                 out.printf("Ready in %d ms. Press Ctrl+C to stop.%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -135,6 +143,12 @@ final class ServeCommand implements Callable<Integer> {
                     endpoint.scenario().requires().isEmpty() ? "-" : String.join(",", endpoint.scenario().requires()),
                     acceptedBy.isEmpty() ? "no profile (must be rejected)" : acceptedBy, "",
                     endpoint.scenario().description());
+        }
+        if (!servers.mailEndpoints().isEmpty()) {
+            out.printf("%nMail (requires smtp; expectations as above): STARTTLS smtp://, TLS wrapper mode smtps://%n");
+            for (AtsEndpoint endpoint : servers.mailEndpoints()) {
+                out.printf("%-22s %s%n", endpoint.id(), endpoint.uri());
+            }
         }
     }
 

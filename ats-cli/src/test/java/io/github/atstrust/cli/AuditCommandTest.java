@@ -1,10 +1,10 @@
 package io.github.atstrust.cli;
 
-import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atstrust.testkit.TestPem;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.pki.KeyType;

@@ -1,8 +1,8 @@
 package io.github.atstrust.cli;
 
-import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.atstrust.testkit.TestPem;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.IOException;

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.server.AtsServers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +70,46 @@ class ServeJarIT {
             }
             assertThat(profile.get("storePassword").asText()).isEqualTo("changeit");
         }
+        int mail = 0;
         for (JsonNode scenario : manifest.get("scenarios")) {
             assertThat(scenario.get("expect").size()).isEqualTo(8);
-            assertThat(scenario.get("url").asText()).isEqualTo("https://localhost:" + scenario.get("port").asInt() + "/");
             assertThat(scenario.get("requires").isArray()).isTrue();
+            String url = scenario.get("url").asText();
+            String id = scenario.get("id").asText();
+            if (id.endsWith("-smtp") || id.endsWith("-smtps")) {
+                mail++;
+                String scheme = id.substring(id.lastIndexOf('-') + 1);
+                assertThat(url).isEqualTo(scheme + "://localhost:" + scenario.get("port").asInt());
+                assertThat(scenario.get("requires").toString()).contains("\"smtp\"");
+                assertThat(id).isEqualTo(scenario.get("scenario").asText() + "-" + scheme);
+            } else {
+                assertThat(url).isEqualTo("https://localhost:" + scenario.get("port").asInt() + "/");
+                assertThat(scenario.get("scenario").asText()).isEqualTo(id);
+            }
         }
+        assertThat(mail).as("STARTTLS and TLS wrapper mode for each mail scenario").isEqualTo(2 * AtsServers.MAIL_SCENARIOS.size());
+    }
+
+    @Test
+    @RequiresCommand("curl --version")
+    void realCurlSendsMailOnlyToTheMailServerTheManifestSaysItTrusts() throws Exception {
+        String bundle = profile("amazon-root-ca-1").get("pemBundle").asText();
+        Path message = Files.writeString(dir.resolve("message.txt"), "Subject: test\r\n\r\ntest only\r\n");
+        List<String> send = List.of("curl", "-sS", "--ssl-reqd", "--cacert", bundle, "--mail-from", "a@example.test",
+                "--mail-rcpt", "b@example.test", "-T", message.toString());
+
+        ProcessRun accepted = ProcessRun.run(with(send, scenario("ats-root-ca-1-smtp").get("url").asText()));
+        ProcessRun rejected = ProcessRun.run(with(send, scenario("untrusted-root-smtps").get("url").asText()));
+
+        assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+        assertThat(rejected.exitCode()).as("curl's 'peer certificate cannot be authenticated': %s", rejected.output())
+                .isEqualTo(60);
+    }
+
+    private static List<String> with(List<String> command, String url) {
+        List<String> all = new ArrayList<>(command);
+        all.add(url);
+        return all;
     }
 
     @Test

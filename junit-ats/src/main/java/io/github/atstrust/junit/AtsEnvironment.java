@@ -43,6 +43,30 @@ public final class AtsEnvironment {
         return servers.endpoint(scenarioId);
     }
 
+    /**
+     * The STARTTLS mail server of a mail scenario ({@code AtsServers.MAIL_SCENARIOS}). Mail servers run when
+     * {@code com.github.davidmoten:subethasmtp} and Jakarta Mail are on the test classpath (or the configuration
+     * parameter {@code ats.mail=true} says so).
+     *
+     * @param scenarioId e.g. {@code ats-root-ca-1}
+     * @return the endpoint, {@code smtp://localhost:PORT}
+     * @throws IllegalArgumentException naming the mail scenarios, or saying how to turn mail on
+     */
+    public AtsEndpoint smtp(String scenarioId) {
+        return servers.smtp(scenarioId);
+    }
+
+    /**
+     * The TLS wrapper mode mail server of a mail scenario, as {@link #smtp(String)}.
+     *
+     * @param scenarioId e.g. {@code ats-root-ca-1}
+     * @return the endpoint, {@code smtps://localhost:PORT}
+     * @throws IllegalArgumentException naming the mail scenarios, or saying how to turn mail on
+     */
+    public AtsEndpoint smtps(String scenarioId) {
+        return servers.smtps(scenarioId);
+    }
+
     /** {@return the built-in profiles} */
     public List<TrustProfile> profiles() {
         return TrustProfile.builtIn();

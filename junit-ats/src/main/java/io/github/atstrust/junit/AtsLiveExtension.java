@@ -23,8 +23,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * checks elsewhere, like curl's {@code --connect-to}: comma-separated {@code HOST:PORT:HOST2:PORT2} entries
  * (connect to HOST2:PORT2 instead of HOST:PORT), or one {@code HOST2:PORT2} for every endpoint. When live tests
  * were turned on and an endpoint is unreachable, the invocation is aborted, or fails under
- * {@code ATS_REQUIRE_ALL=1} (or the configuration parameter {@code ats.requireAll=true}): a CI that asked for
- * live checks must not pass without them.
+ * {@code ATS_REQUIRE_ALL=1} (the configuration parameter {@code ats.requireAll}, when set, decides instead): a CI
+ * that asked for live checks must not pass without them.
  */
 final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
 
@@ -69,8 +69,8 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
     }
 
     private static boolean requireAll(ExtensionContext context) {
-        return "1".equals(System.getenv(RequiresCommand.REQUIRE_ALL))
-                || context.getConfigurationParameter(REQUIRE_ALL_KEY).map("true"::equalsIgnoreCase).orElse(false);
+        return context.getConfigurationParameter(REQUIRE_ALL_KEY).map("true"::equalsIgnoreCase)
+                .orElseGet(() -> "1".equals(System.getenv(RequiresCommand.REQUIRE_ALL)));
     }
 
     /** Null when reachable, else why not; a DNS or connect failure before any TLS. */

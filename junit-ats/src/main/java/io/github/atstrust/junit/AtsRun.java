@@ -27,6 +27,9 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
     record AuditedStore(AuditReport report, TrustProfile mirrored) {
     }
 
+    /** Configuration parameter: {@code true} or {@code false} to start the mail servers or not (default: when on the classpath). */
+    static final String MAIL_KEY = "ats.mail";
+
     private final AtsServers servers;
     private final TrustReport report;
     private final Map<String, AuditedStore> stores = new ConcurrentHashMap<>();
@@ -42,8 +45,23 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(AtsRun.class, key -> {
             Path reportDirectory = Path.of(context.getConfigurationParameter(TrustReport.DIRECTORY_KEY)
                     .orElse(TrustReport.DEFAULT_DIRECTORY));
-            return new AtsRun(AtsServers.start(), new TrustReport(reportDirectory));
+            AtsServers.Builder servers = AtsServers.builder();
+            if (context.getConfigurationParameter(MAIL_KEY).map("true"::equalsIgnoreCase).orElseGet(AtsRun::mailOnClasspath)) {
+                servers.mail();
+            }
+            return new AtsRun(servers.start(), new TrustReport(reportDirectory));
         }, AtsRun.class);
+    }
+
+    /** The mail servers start when SubEthaSMTP and Jakarta Mail are on the test classpath, or as {@value #MAIL_KEY} says. */
+    private static boolean mailOnClasspath() {
+        try {
+            Class.forName("org.subethamail.smtp.server.SMTPServer", false, AtsRun.class.getClassLoader());
+            Class.forName("jakarta.mail.internet.InternetAddress", false, AtsRun.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     AtsServers servers() {

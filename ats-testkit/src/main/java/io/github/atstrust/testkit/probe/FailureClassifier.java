@@ -56,6 +56,10 @@ final class FailureClassifier {
             // The JDK HttpClient's connect timeout spans the TLS handshake (a stalled handshake ends that way), and
             // its cause is a ConnectException: judged first, as a handshake that did not complete in time.
             rejected(RejectionReason.TIMEOUT, t -> t instanceof HttpConnectTimeoutException),
+            // curl counts the TLS handshake as its connect phase ("Connection timed out"); with -v its words show
+            // that TCP was up and the ClientHello sent, so the handshake is what timed out.
+            rejected(RejectionReason.TIMEOUT, t -> t instanceof CommandFailure && says(t, "client hello")
+                    && says(t, "timed out")),
             // Nothing was judged: no TCP connection, or no TLS peer at the other end.
             // Apache 4 (the AWS SDK's) counts the TLS handshake as "connect" too; a read means TCP was up.
             noVerdict("connect timed out before any TLS byte", t -> !says(t, "read timed out")

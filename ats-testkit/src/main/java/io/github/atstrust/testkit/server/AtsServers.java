@@ -253,7 +253,8 @@ public final class AtsServers implements AutoCloseable {
         }
 
         /**
-         * Also serves {@link #MAIL_SCENARIOS} over SMTP (STARTTLS and TLS wrapper mode), for mail clients such as
+         * Also serves {@link #MAIL_SCENARIOS}, and every scenario whose {@code requires} names
+         * {@value ScenarioCatalogue#SMTP}, over SMTP (STARTTLS and TLS wrapper mode), for mail clients such as
          * those of the SES SMTP interface. Needs {@code com.github.davidmoten:subethasmtp},
          * {@code jakarta.mail:jakarta.mail-api} and {@code org.eclipse.angus:angus-mail} on the classpath: the kit
          * declares them optional, so only users of mail get them.
@@ -417,7 +418,7 @@ public final class AtsServers implements AutoCloseable {
             MailServers servers = new MailServers(bind, host());
             try {
                 for (Scenario scenario : scenarios) {
-                    if (!MAIL_SCENARIOS.contains(scenario.id())) {
+                    if (!MAIL_SCENARIOS.contains(scenario.id()) && !scenario.requires().contains(ScenarioCatalogue.SMTP)) {
                         continue;
                     }
                     List<X509Certificate> chain = chains.get(scenario);

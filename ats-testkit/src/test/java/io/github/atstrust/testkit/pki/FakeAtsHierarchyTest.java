@@ -1,12 +1,12 @@
 package io.github.atstrust.testkit.pki;
 
-import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.atstrust.fixtures.Fixtures;
 import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.TestPem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

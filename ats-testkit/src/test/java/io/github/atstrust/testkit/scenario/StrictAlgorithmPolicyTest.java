@@ -1,10 +1,10 @@
 package io.github.atstrust.testkit.scenario;
 
-import io.github.atstrust.testkit.TestPem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.TestPem;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
