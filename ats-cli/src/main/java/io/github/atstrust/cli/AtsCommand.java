@@ -39,6 +39,10 @@ final class AtsCommand {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // a client refusing a mail scenario's chain is the point of the scenario, not a server warning
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.subethamail") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.subethamail", "error");
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -77,6 +77,13 @@ final class ServeProcess implements AutoCloseable {
         throw new IllegalArgumentException("no profile " + profileId + " in the manifest");
     }
 
+    /** Every profile id of the manifest, in its order. */
+    List<String> profileIds() {
+        List<String> ids = new ArrayList<>();
+        manifest.get("profiles").forEach(p -> ids.add(p.get("id").asText()));
+        return ids;
+    }
+
     JsonNode scenario(String id) {
         for (JsonNode scenario : manifest.get("scenarios")) {
             if (scenario.get("id").asText().equals(id)) {

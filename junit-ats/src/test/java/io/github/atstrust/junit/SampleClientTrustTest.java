@@ -12,9 +12,11 @@ import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.HttpsURLConnection;
 import org.junit.jupiter.api.Test;
 
@@ -91,13 +93,23 @@ class SampleClientTrustTest {
                 .hasMessageContaining("FAKE Amazon Root CA 1");
     }
 
-    @LiveAtsTest({"dynamodb-eu-west-3", "untrusted-root-badssl"})
+    /** Every HTTPS endpoint of the guides, with the JVM's own trust: verdict, reason, and the answer the guide names. */
+    @LiveAtsTest
     void realEndpointsAreJudgedAsTheAwsGuidesSay(LiveEndpoint endpoint) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
 
-        HandshakeOutcome outcome = HandshakeOutcome.of(() -> http.send(HttpRequest.newBuilder(endpoint.uri()).build(),
-                BodyHandlers.ofString()));
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> {
+            response.set(http.send(HttpRequest.newBuilder(endpoint.uri()).build(), BodyHandlers.ofString()));
+            return response.get();
+        });
 
         assertThat(outcome).matches(endpoint.expected());
+        if (outcome.accepted() && endpoint.expectedStatus() != 0) {
+            assertThat(response.get().statusCode()).isEqualTo(endpoint.expectedStatus());
+        }
+        if (outcome.accepted() && endpoint.expectedBody() != null) {
+            assertThat(response.get().body().strip()).isEqualTo(endpoint.expectedBody());
+        }
     }
 }

@@ -85,6 +85,8 @@ final class FailureClassifier {
                     || message(t).equals("timeout") || says(t, "timed out", "ssl connection timeout")),
             rejected(RejectionReason.REVOKED, t -> t instanceof CertificateRevokedException
                     || reason(t) == BasicReason.REVOKED || says(t, "certificate revoked")),
+            // Go words both "certificate has expired or is not yet valid", then "current time … is before …"
+            rejected(RejectionReason.NOT_YET_VALID, t -> says(t, "not yet valid: current time") && says(t, " is before ")),
             rejected(RejectionReason.EXPIRED, t -> t instanceof CertificateExpiredException
                     || reason(t) == BasicReason.EXPIRED || says(t, "certificate has expired")),
             rejected(RejectionReason.NOT_YET_VALID, t -> t instanceof CertificateNotYetValidException
@@ -92,18 +94,22 @@ final class FailureClassifier {
             rejected(RejectionReason.NOT_A_CA, t -> reason(t) == PKIXReason.NOT_CA_CERT
                     || reason(t) == PKIXReason.INVALID_KEY_USAGE && says(t, "keycertsign")
                     || says(t, "keycertsign bit is not set", "not a ca certificate", "invalid ca certificate",
-                    "key usage does not include certificate signing")),
+                    "key usage does not include certificate signing",
+                    "parent certificate cannot sign this kind of certificate")), // Go
             rejected(RejectionReason.PATH_LENGTH_EXCEEDED, t -> reason(t) == PKIXReason.PATH_TOO_LONG
-                    || says(t, "pathlenconstraint violated", "path length constraint exceeded")),
+                    || says(t, "pathlenconstraint violated", "path length constraint exceeded",
+                    "too many intermediates for path length constraint")), // Go
             rejected(RejectionReason.WRONG_EXTENDED_KEY_USAGE, t -> says(t, "extended key usage does not permit",
-                    "unsupported certificate purpose", "unsuitable certificate purpose", "extendedkeyusage")),
+                    "unsupported certificate purpose", "unsuitable certificate purpose", "extendedkeyusage",
+                    "incompatible key usage")), // Go
             rejected(RejectionReason.WEAK_ALGORITHM, t -> reason(t) == BasicReason.ALGORITHM_CONSTRAINED
                     || says(t, "algorithm constraints", "too weak", "key too small")),
             rejected(RejectionReason.HOSTNAME_MISMATCH, t -> says(t, "no subject alternative",
                     "doesn't match any of the subject alternative names", // Apache HttpClient 5
                     "no alternative certificate subject name matches", // curl
                     "does not match certificate's altnames", // Node
-                    "no name matching", "hostname mismatch", "hostname verification failed")
+                    "no name matching", "hostname mismatch", "hostname verification failed",
+                    "certificate is valid for") // Go
                     || says(t, "hostname") && says(t, "not verified")
                     || simpleName(t).contains("HostnameMismatch")),
             rejected(RejectionReason.INCOMPLETE_CHAIN, t -> says(t, "incomplete chain")),
@@ -111,7 +117,8 @@ final class FailureClassifier {
                     || says(t, "unable to find valid certification path", "path building failed", "trust anchor",
                     "unknown ca", "self-signed certificate", "self signed certificate", "unable to get local issuer",
                     "unable to get issuer certificate", "unable_to_get_issuer_cert",
-                    "unable to verify the first certificate")), // Node: the leaf's issuer was not sent
+                    "unable to verify the first certificate", // Node: the leaf's issuer was not sent
+                    "signed by unknown authority")), // Go
             rejected(RejectionReason.PROTOCOL, t -> t instanceof javax.net.ssl.SSLHandshakeException
                     && says(t, "protocol", "no appropriate", "handshake_failure", "cipher")
                     || t instanceof javax.net.ssl.SSLProtocolException
