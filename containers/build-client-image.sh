@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Builds the Debian client image ats-client:bookworm (curl, openssl, ca-certificates) without a container
-# registry: debootstrap a minimal root filesystem from the apt mirror this machine already uses, then
-# `docker import` it. Idempotent: does nothing when the image exists. Needs root, debootstrap and Docker.
+# Builds a Debian client image without a container registry: debootstrap a minimal root filesystem from the
+# apt mirror this machine already uses, then `docker import` it. Idempotent: does nothing when the image exists.
+# Needs root, debootstrap and Docker.
+#   containers/build-client-image.sh                          ats-client:bookworm (curl, openssl, ca-certificates)
+#   containers/build-client-image.sh IMAGE PACKAGE,PACKAGE    the same plus those Debian packages
 set -euo pipefail
 image="${1:-ats-client:bookworm}"
+extra="${2:+,$2}"
 if docker image inspect "$image" >/dev/null 2>&1; then
   echo "$image exists"
   exit 0
@@ -16,6 +19,6 @@ if [ -z "$mirror" ]; then
 fi
 rootfs=$(mktemp -d)
 trap 'rm -rf "$rootfs"' EXIT
-debootstrap --variant=minbase --include=curl,ca-certificates,openssl bookworm "$rootfs" "$mirror" >/dev/null
+debootstrap --variant=minbase --include="curl,ca-certificates,openssl$extra" bookworm "$rootfs" "$mirror" >/dev/null
 tar -C "$rootfs" -c . | docker import - "$image" >/dev/null
 echo "built $image"

@@ -1,11 +1,19 @@
 package io.github.atstrust.testcontainers;
 
+import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
@@ -13,6 +21,7 @@ import com.github.dockerjava.api.model.Volume;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.MountableFile;
 
 /**
@@ -146,6 +155,81 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
                     + getDockerImageName() + ": " + (listed.getStderr() + listed.getStdout()).strip());
         }
         return updateCaCertificates();
+    }
+
+    /**
+     * The OS counterpart of {@code TrustProfile.mirrorOf}: swaps each real ATS root in this container's OS trust
+     * store for its fake twin, and nothing else, the Debian/Ubuntu way: the real root's line in
+     * {@code /etc/ca-certificates.conf} is deselected ({@code !name}), the twin goes to
+     * {@code /usr/local/share/ca-certificates/}, then {@code update-ca-certificates --fresh} (whose hooks also
+     * regenerate a Debian JVM's {@code cacerts}). An application image configured as in production then meets
+     * the kit's chains as it would meet AWS's. Touches the container only.
+     *
+     * <pre>
+     * try (AtsClientContainer app = new AtsClientContainer("my-app:latest")) {
+     *     app.start();
+     *     List&lt;RealAtsRoot&gt; swapped = app.mirrorAtsTrust();
+     * }
+     * </pre>
+     *
+     * @return the real roots that were in the store and now are replaced by their twins
+     * @throws IllegalStateException when the image has no Debian-style {@code /etc/ca-certificates.conf}, or a
+     *                               step fails (with its output)
+     */
+    public List<RealAtsRoot> mirrorAtsTrust() {
+        ExecResult listed = exec("sh", "-c", "test -f /etc/ca-certificates.conf || exit 3; "
+                + "grep -v '^[#!]' /etc/ca-certificates.conf | while read -r name; do "
+                + "[ -f \"/usr/share/ca-certificates/$name\" ] && echo \"=== $name\" && cat \"/usr/share/ca-certificates/$name\"; done");
+        if (listed.getExitCode() == 3) {
+            throw new IllegalStateException(getDockerImageName() + " has no /etc/ca-certificates.conf: mirrorAtsTrust "
+                    + "knows the Debian/Ubuntu ca-certificates layout only");
+        }
+        List<RealAtsRoot> swapped = new ArrayList<>();
+        StringBuilder deselect = new StringBuilder();
+        for (String section : listed.getStdout().split("(?m)^=== ")) {
+            int end = section.indexOf('\n');
+            if (end < 0) {
+                continue;
+            }
+            String name = section.substring(0, end).strip();
+            X509Certificate certificate = certificate(section.substring(end + 1));
+            for (RealAtsRoot root : RealAtsRoot.values()) {
+                if (certificate != null && root.isSameAnchor(certificate) && !swapped.contains(root)) {
+                    swapped.add(root);
+                    deselect.append("sed -i 's|^").append(name).append("$|!").append(name)
+                            .append("|' /etc/ca-certificates.conf && ");
+                }
+            }
+        }
+        for (RealAtsRoot root : swapped) {
+            copyFileToContainer(Transferable.of(pem(root.fakeTwin().certificate())),
+                    "/usr/local/share/ca-certificates/ats-trust-kit-fake-" + root.id() + ".crt");
+        }
+        ExecResult update = exec("sh", "-c", deselect + "update-ca-certificates --fresh");
+        if (update.getExitCode() != 0) {
+            throw new IllegalStateException("mirroring the ATS roots failed in " + getDockerImageName() + " (exit "
+                    + update.getExitCode() + "): " + (update.getStderr() + update.getStdout()).strip());
+        }
+        return List.copyOf(swapped);
+    }
+
+    private static X509Certificate certificate(String pem) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException unreadable) {
+            return null;
+        }
+    }
+
+    private static byte[] pem(X509Certificate certificate) {
+        try {
+            return ("-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode " + certificate.getSubjectX500Principal(), e);
+        }
     }
 
     private AtsClientContainer updateCaCertificates() {

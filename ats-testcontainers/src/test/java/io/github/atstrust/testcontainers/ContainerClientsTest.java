@@ -2,10 +2,12 @@ package io.github.atstrust.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.atstrust.testkit.audit.AnchorStatus;
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
 import io.github.atstrust.testkit.audit.Verdict;
+import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsServers;
@@ -159,6 +161,33 @@ class ContainerClientsTest {
             return TrustStoreAudit.audit(TrustStoreSource.dockerImage(tag));
         } finally {
             docker.removeImageCmd(imageId).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void mirroringTheOsStoreSwapsExactlyTheRealAtsRootsForTheirTwinsSoDefaultTrustMeetsTheFakeChainsAsAws() {
+        AuditReport before = TrustStoreAudit.audit(TrustStoreSource.dockerImage(AtsClientContainer.DEFAULT_IMAGE));
+        try (AtsClientContainer app = new AtsClientContainer()) {
+            app.start();
+            HandshakeOutcome unmirrored = app.curl(servers.endpoint("ats-root-ca-1").uri());
+
+            List<RealAtsRoot> swapped = app.mirrorAtsTrust();
+
+            assertThat(unmirrored.reason()).as(unmirrored.describe()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(swapped).containsExactlyInAnyOrder(RealAtsRoot.values());
+            for (String scenario : List.of("ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3", "ats-root-ca-4", "ats-acm-2024")) {
+                HandshakeOutcome outcome = app.curl(servers.endpoint(scenario).uri());
+                assertThat(outcome.accepted()).as("%s with the mirrored OS store: %s", scenario, outcome).isTrue();
+            }
+            assertThat(app.curl(servers.endpoint("untrusted-root").uri()).reason()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(app.curl(servers.endpoint("expired").uri()).reason()).isEqualTo(RejectionReason.EXPIRED);
+
+            AuditReport after = auditCommitted(app);
+            assertThat(after.certificateCount()).as("every other certificate kept").isEqualTo(before.certificateCount());
+            assertThat(after.anchors()).noneMatch(AnchorStatus::present);
+            assertThat(after.fakeTestRoots()).hasSize(RealAtsRoot.values().length)
+                    .anySatisfy(f -> assertThat(f).contains("the fake twin of Amazon Root CA 1"))
+                    .anySatisfy(f -> assertThat(f).contains("the fake twin of Starfield Class 2 Certification Authority"));
         }
     }
 

@@ -61,8 +61,11 @@ public final class TrustStoreAudit {
         for (LoadedTrustStore.Entry entry : store.entries()) {
             X509Certificate certificate = entry.certificate();
             if (certificate.getSubjectX500Principal().getName().contains(FakeAtsHierarchy.TEST_ONLY_ORGANISATION)) {
+                String twin = java.util.Arrays.stream(RealAtsRoot.values())
+                        .filter(real -> real.fakeTwin().certificate().equals(certificate)).findFirst()
+                        .map(real -> ", the fake twin of " + real.displayName()).orElse("");
                 fakeTestRoots.add("Entry '" + entry.name() + "' (" + certificate.getSubjectX500Principal().getName()
-                        + ") is ATS Trust Kit test material and must never be in a real trust store: remove it.");
+                        + twin + ") is ATS Trust Kit test material and must never be in a real trust store: remove it.");
             }
             if (certificate.getNotAfter().before(now)) {
                 warnings.add("Entry '" + entry.name() + "' (" + certificate.getSubjectX500Principal().getName()
