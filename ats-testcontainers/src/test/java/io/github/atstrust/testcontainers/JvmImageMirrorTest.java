@@ -21,7 +21,7 @@ import org.testcontainers.utility.MountableFile;
 @RequiresDocker(images = JvmImageMirrorTest.IMAGE)
 class JvmImageMirrorTest {
 
-    static final String IMAGE = "ats-client-jvm:bookworm";
+    static final String IMAGE = "ats-clients:bookworm";
     private static final String PROBE = "io.github.atstrust.testcontainers.DefaultTrustProbe";
 
     private static AtsServers servers;
