@@ -36,6 +36,11 @@ final class AuditCommand implements Callable<Integer> {
                     + "or Amazon root ids your services chain to, e.g. amazon-root-ca-1,amazon-root-ca-3.")
     private AtsRequirement requirement = AtsRequirement.ready();
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Judge the store for this day instead of today, by the real certificates' end dates "
+                    + "(e.g. 2034-07-01: after the Starfield Class 2 cross-sign ends), so CI can fail a store that will break.")
+    private String asOf;
+
     @Option(names = "--json", description = "Print a JSON array, one object per source (format in the README).")
     private boolean json;
 
@@ -47,7 +52,8 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<AuditReport> reports = new ArrayList<>();
         for (String source : sources) {
-            reports.add(TrustStoreAudit.audit(reading.source(source)));
+            AuditReport report = TrustStoreAudit.audit(reading.source(source));
+            reports.add(asOf == null ? report : report.asOf(day(asOf)));
         }
         if (json) {
             out.println(AuditPrinter.json(reports, requirement));
@@ -60,5 +66,13 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         return reports.stream().allMatch(r -> r.meets(requirement)) ? 0 : 1;
+    }
+
+    private static java.time.LocalDate day(String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of " + text + ": write a day as YYYY-MM-DD, e.g. 2034-07-01", e);
+        }
     }
 }

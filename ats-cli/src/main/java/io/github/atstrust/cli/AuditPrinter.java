@@ -20,11 +20,12 @@ final class AuditPrinter {
     }
 
     static void print(AuditReport report, AtsRequirement requirement, PrintWriter out) {
-        out.printf("Trust store: %s%n%n", report.source());
-        out.printf("%-52s %-8s %s%n", "ATS ANCHOR", "PRESENT", "SHA-256 / ENTRY");
+        out.printf("Trust store: %s%n", report.source());
+        out.printf("Judged for:  %s%n%n", report.asOf());
+        out.printf("%-52s %-8s %-11s %s%n", "ATS ANCHOR", "PRESENT", "ENDS", "SHA-256 / ENTRY");
         for (AnchorStatus anchor : report.anchors()) {
             String present = !anchor.present() ? "no" : anchor.exact() ? "yes" : "yes*";
-            out.printf("%-52s %-8s %s%s%n", anchor.anchor().displayName(), present,
+            out.printf("%-52s %-8s %-11s %s%s%n", anchor.anchor().displayName(), present, anchor.anchor().notAfter(),
                     anchor.anchor().sha256Fingerprint().substring(0, 16) + "…",
                     anchor.present() ? "  " + anchor.entry() : "");
         }
@@ -103,10 +104,12 @@ final class AuditPrinter {
     }
 
     private static JsonReport json(AuditReport report, AtsRequirement requirement) {
-        return new JsonReport(report.source(), report.certificateCount(), report.verdict().name(), report.trustsAts(),
+        return new JsonReport(report.source(), report.certificateCount(), report.asOf().toString(),
+                report.verdictHoldsUntil().map(Object::toString).orElse(null), report.verdict().name(), report.trustsAts(),
                 requirement.toString(), report.meets(requirement),
                 report.anchors().stream().map(a -> new JsonAnchor(a.anchor().id(), a.anchor().displayName(),
-                        a.anchor().sha256Fingerprint(), a.present(), !a.present() ? "absent" : a.exact() ? "exact" : "same_subject_and_key", a.entry())).toList(),
+                        a.anchor().sha256Fingerprint(), a.anchor().notAfter().toString(), a.present(),
+                        !a.present() ? "absent" : a.exact() ? "exact" : "same_subject_and_key", a.entry())).toList(),
                 RealAtsRoot.amazonRoots().stream().map(r -> new JsonRoot(r.id(), report.trustsCrossSignedChainsOf(r),
                         report.trustsAcmChainsOf(r))).toList(),
                 java.util.stream.Stream.concat(
@@ -115,12 +118,15 @@ final class AuditPrinter {
                 report.explanation());
     }
 
-    record JsonReport(String source, int certificates, String verdict, boolean trustsAts, String requirement,
+    /** {@code asOf} and {@code verdictHoldsUntil} (additive): the day judged for, and the last day of the verdict. */
+    record JsonReport(String source, int certificates, String asOf, String verdictHoldsUntil, String verdict,
+                      boolean trustsAts, String requirement,
                       boolean meetsRequirement, List<JsonAnchor> anchors,
                       List<JsonRoot> roots, List<JsonFinding> findings, String explanation) {
     }
 
-    record JsonAnchor(String id, String name, String sha256, boolean present, String match, String entry) {
+    /** {@code notAfter} (additive): the last day of the real certificate. */
+    record JsonAnchor(String id, String name, String sha256, String notAfter, boolean present, String match, String entry) {
     }
 
     record JsonRoot(String id, boolean crossSignedChains, boolean acmChainsSince2024) {

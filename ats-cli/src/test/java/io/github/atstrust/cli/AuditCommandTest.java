@@ -31,6 +31,34 @@ class AuditCommandTest {
     Path dir;
 
     @Test
+    void asOfJudgesTheStoreOnALaterDayByTheRealEndDates(@TempDir Path dir) throws Exception {
+        Path classTwoOnly = Files.writeString(dir.resolve("class2.pem"), TestPem.encode(List.of(RealAtsRoot.STARFIELD_CLASS_2.certificate())));
+
+        CliRun jvm = CliRun.of("audit", "--as-of", "2034-07-01", "jvm");
+        CliRun classTwo = CliRun.of("audit", "--as-of", "2034-07-01", "--require", "any-guide-anchor", classTwoOnly.toString());
+        CliRun today = CliRun.of("audit", "--json", classTwoOnly.toString());
+
+        assertThat(jvm.exitCode()).as(jvm.out()).isZero();
+        assertThat(jvm.out()).contains("Judged for:  2034-07-01").contains("READY")
+                .contains("holds until 2038-01-17").contains("Amazon Root CA 1 ends 2038-01-17");
+        assertThat(classTwo.exitCode()).as("the guides' rule, judged when the Class 2 cross-sign has ended: %s", classTwo.out())
+                .isEqualTo(1);
+        assertThat(classTwo.out()).contains("NOT_READY");
+        JsonNode report = new ObjectMapper().readTree(today.out()).get(0);
+        assertThat(report.get("verdict").asText()).isEqualTo("DEGRADED");
+        assertThat(report.get("verdictHoldsUntil").asText()).isEqualTo("2034-06-28");
+        assertThat(report.get("anchors").get(5).get("notAfter").asText()).isEqualTo("2034-06-29");
+    }
+
+    @Test
+    void asOfWithoutADayIsBadInputNamingTheFormat() {
+        CliRun run = CliRun.of("audit", "--as-of", "next year", "jvm");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--as-of next year").contains("YYYY-MM-DD");
+    }
+
+    @Test
     void jvmStoreIsReadyWithExitZeroAndATable() {
         CliRun run = CliRun.of("audit", "jvm");
 

@@ -43,7 +43,8 @@ public final class AtsRequirement {
     /**
      * The AWS guides' rule: the store holds Amazon Root CA 1, Starfield Services Root CA G2 or Starfield Class 2.
      * Such a store may still fail real chains (Class 2 alone: the ACM chains since August 2024; Root CA 1 alone:
-     * chains anchored at Amazon Root CA 2-4); the audit's explanation names them.
+     * chains anchored at Amazon Root CA 2-4); the audit's explanation names them. Judged on the report's day: after
+     * 2034-06-28 a Class 2 anchor no longer counts (the G2 certificate it cross-signs has ended).
      *
      * @return the requirement {@code any-guide-anchor}
      */
@@ -106,8 +107,8 @@ public final class AtsRequirement {
             return false;
         }
         if (name.equals(ANY_GUIDE_ANCHOR)) {
-            return report.holds(RealAtsRoot.AMAZON_ROOT_CA_1) || report.holds(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2)
-                    || report.holds(RealAtsRoot.STARFIELD_CLASS_2);
+            // one of the three anchors through which a pre-2024 chain to Amazon Root CA 1 is built, on the day judged
+            return report.trustsCrossSignedChainsOf(RealAtsRoot.AMAZON_ROOT_CA_1);
         }
         return chainsTo.stream().allMatch(report::trustsAcmChainsOf);
     }

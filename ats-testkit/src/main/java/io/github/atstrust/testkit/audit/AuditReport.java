@@ -1,8 +1,11 @@
 package io.github.atstrust.testkit.audit;
 
 import io.github.atstrust.testkit.pki.RealAtsRoot;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * What {@link TrustStoreAudit} found in one trust store: which of the six real ATS anchors it holds, and what
@@ -18,9 +21,16 @@ import java.util.Objects;
  * @param anchors          one status per {@link RealAtsRoot}, in its order
  * @param fakeTestRoots    one message per ATS Trust Kit test certificate found: never in a real store
  * @param warnings         entries worth knowing about that do not fail the audit (expired, unreadable)
+ * @param asOf             the day the verdict is judged for: the day of the audit, or a later one
+ *                         ({@link #asOf(LocalDate)}) to see what the real certificates' end dates will do
  */
 public record AuditReport(String source, int certificateCount, List<AnchorStatus> anchors, List<String> fakeTestRoots,
-                          List<String> warnings) {
+                          List<String> warnings, LocalDate asOf) {
+
+    /** The G2 certificate cross-signed by Starfield Class 2 (the link of the pre-2024 chains) ends this day. */
+    public static final LocalDate G2_CROSS_SIGNED_BY_CLASS_2_ENDS = LocalDate.of(2034, 6, 28);
+    /** The Amazon roots cross-signed by Starfield Services G2 end this day (with G2 itself). */
+    public static final LocalDate AMAZON_ROOTS_CROSS_SIGNED_BY_G2_END = LocalDate.of(2037, 12, 31);
 
     /**
      * Checks there is one status per real root.
@@ -30,10 +40,12 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @param anchors          one status per {@link RealAtsRoot}, in its order
      * @param fakeTestRoots    one message per test certificate found
      * @param warnings         entries worth knowing about
+     * @param asOf             the day the verdict is judged for
      * @throws IllegalArgumentException when an anchor is missing or out of order
      */
     public AuditReport {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(asOf, "asOf");
         anchors = List.copyOf(anchors);
         fakeTestRoots = List.copyOf(fakeTestRoots);
         warnings = List.copyOf(warnings);
@@ -51,7 +63,45 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @return a copy with that {@link #source()}
      */
     public AuditReport withSource(String newSource) {
-        return new AuditReport(newSource, certificateCount, anchors, fakeTestRoots, warnings);
+        return new AuditReport(newSource, certificateCount, anchors, fakeTestRoots, warnings, asOf);
+    }
+
+    /**
+     * The same store judged on another day, by the real certificates' end dates: an anchor that has ended no
+     * longer counts, and chains through an ended cross-certificate are no longer trusted. CI can fail a store
+     * that will break within a horizon: {@code report.asOf(LocalDate.now().plusYears(5)).trustsAts()}.
+     *
+     * @param day the day to judge for
+     * @return a copy judged for {@code day}
+     */
+    public AuditReport asOf(LocalDate day) {
+        return new AuditReport(source, certificateCount, anchors, fakeTestRoots, warnings, day);
+    }
+
+    /**
+     * The last day, after {@link #asOf()}, on which this verdict still holds by the real end dates, if it ever
+     * changes: e.g. 2034-06-28 for a store that relies on Starfield Class 2 for the pre-2024 chains.
+     *
+     * @return the last day of this verdict, or empty when the end dates never change it
+     */
+    public Optional<LocalDate> verdictHoldsUntil() {
+        return nextChange().map(day -> day.minusDays(1));
+    }
+
+    private Optional<LocalDate> nextChange() {
+        TreeSet<LocalDate> candidates = new TreeSet<>();
+        for (RealAtsRoot root : RealAtsRoot.values()) {
+            candidates.add(root.notAfter().plusDays(1));
+        }
+        candidates.add(G2_CROSS_SIGNED_BY_CLASS_2_ENDS.plusDays(1));
+        candidates.add(AMAZON_ROOTS_CROSS_SIGNED_BY_G2_END.plusDays(1));
+        Verdict now = verdict();
+        return candidates.tailSet(asOf, false).stream().filter(day -> asOf(day).verdict() != now).findFirst();
+    }
+
+    /** Whether the store holds {@code root} and the real certificate is still valid on {@link #asOf()}. */
+    private boolean holdsValid(RealAtsRoot root) {
+        return holds(root) && !root.notAfter().isBefore(asOf);
     }
 
     /**
@@ -75,7 +125,8 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @return whether such chains are trusted
      */
     public boolean trustsCrossSignedChainsOf(RealAtsRoot amazonRoot) {
-        return trustsAcmChainsOf(amazonRoot) || holds(RealAtsRoot.STARFIELD_CLASS_2);
+        return trustsAcmChainsOf(amazonRoot) || holdsValid(RealAtsRoot.STARFIELD_CLASS_2)
+                && !asOf.isAfter(G2_CROSS_SIGNED_BY_CLASS_2_ENDS) && !asOf.isAfter(AMAZON_ROOTS_CROSS_SIGNED_BY_G2_END);
     }
 
     /**
@@ -86,7 +137,8 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @return whether such chains are trusted
      */
     public boolean trustsAcmChainsOf(RealAtsRoot amazonRoot) {
-        return holds(amazonRoot) || holds(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2);
+        return holdsValid(amazonRoot) || holdsValid(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2)
+                && !asOf.isAfter(AMAZON_ROOTS_CROSS_SIGNED_BY_G2_END);
     }
 
     /**
@@ -187,6 +239,30 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
             }
         }
         fakeTestRoots.forEach(f -> text.append(' ').append(f));
+        Optional<LocalDate> change = nextChange();
+        if (change.isPresent()) {
+            LocalDate day = change.get();
+            text.append(" By the real certificates' end dates this holds until ").append(day.minusDays(1))
+                    .append("; from ").append(day).append(" the store is ").append(asOf(day).verdict()).append(" (")
+                    .append(endingOn(day.minusDays(1))).append(").");
+        }
         return text.toString();
+    }
+
+    /** What ends on {@code day}, in words. */
+    private static String endingOn(LocalDate day) {
+        List<String> ends = new java.util.ArrayList<>();
+        for (RealAtsRoot root : RealAtsRoot.values()) {
+            if (root.notAfter().equals(day)) {
+                ends.add(root.displayName() + " ends " + day);
+            }
+        }
+        if (G2_CROSS_SIGNED_BY_CLASS_2_ENDS.equals(day)) {
+            ends.add("the G2 certificate cross-signed by Starfield Class 2, the link of the pre-2024 chains, ends " + day);
+        }
+        if (AMAZON_ROOTS_CROSS_SIGNED_BY_G2_END.equals(day)) {
+            ends.add("the Amazon roots cross-signed by G2 end " + day);
+        }
+        return String.join("; ", ends);
     }
 }

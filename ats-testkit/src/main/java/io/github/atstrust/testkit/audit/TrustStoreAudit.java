@@ -73,7 +73,8 @@ public final class TrustStoreAudit {
             }
         }
         store.unreadable().forEach(u -> warnings.add("Could not read " + u + "."));
-        return new AuditReport(store.description(), store.entries().size(), anchors, fakeTestRoots, warnings);
+        return new AuditReport(store.description(), store.entries().size(), anchors, fakeTestRoots, warnings,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
     /**

@@ -79,6 +79,16 @@ public enum RealAtsRoot {
         return sha256Fingerprint;
     }
 
+    /**
+     * The last day the real certificate is valid (UTC), e.g. 2038-01-17 for Amazon Root CA 1 and 2034-06-29 for
+     * Starfield Class 2.
+     *
+     * @return the date of the real certificate's notAfter
+     */
+    public java.time.LocalDate notAfter() {
+        return certificate().getNotAfter().toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
     /** {@return the kit's fake certificate standing for this root} */
     public FakeCa fakeTwin() {
         return fakeTwin;

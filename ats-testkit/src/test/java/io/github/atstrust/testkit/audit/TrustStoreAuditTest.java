@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -175,6 +176,32 @@ class TrustStoreAuditTest {
 
         assertThat(TrustStoreAudit.diff(before, after).regression()).isTrue();
         assertThat(after.verdict()).isEqualTo(Verdict.DEGRADED);
+    }
+
+    @Test
+    void aStoreRelyingOnStarfieldClass2IsNotReadyOnceTheClass2CrossSignEnds() throws Exception {
+        AuditReport today = audit(List.of(STARFIELD_CLASS_2));
+        AuditReport after = today.asOf(LocalDate.of(2034, 7, 1));
+
+        assertThat(today.verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(today.verdictHoldsUntil()).contains(LocalDate.of(2034, 6, 28));
+        assertThat(today.explanation()).contains("holds until 2034-06-28; from 2034-06-29 the store is NOT_READY")
+                .contains("the G2 certificate cross-signed by Starfield Class 2");
+        assertThat(after.verdict()).isEqualTo(Verdict.NOT_READY);
+        assertThat(today.meets(AtsRequirement.anyGuideAnchor())).isTrue();
+        assertThat(after.meets(AtsRequirement.anyGuideAnchor())).as("Class 2 is held, but no chain is built through it").isFalse();
+        assertThat(after.verdictHoldsUntil()).isEmpty();
+    }
+
+    @Test
+    void aStoreHoldingEveryAnchorStaysReadyUntilAmazonRootCa1Ends() {
+        AuditReport jvm = TrustStoreAudit.audit(TrustStoreSource.jvm());
+
+        assertThat(jvm.asOf(LocalDate.of(2034, 7, 1)).verdict()).isEqualTo(Verdict.READY);
+        assertThat(jvm.verdictHoldsUntil()).contains(LocalDate.of(2038, 1, 17));
+        assertThat(jvm.asOf(LocalDate.of(2038, 1, 18)).verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(jvm.asOf(LocalDate.of(2038, 1, 18)).trustsAcmChainsOf(AMAZON_ROOT_CA_2)).isTrue();
+        assertThat(jvm.asOf(LocalDate.of(2040, 5, 27)).verdict()).isEqualTo(Verdict.NOT_READY);
     }
 
     private AuditReport audit(List<RealAtsRoot> roots) throws Exception {
