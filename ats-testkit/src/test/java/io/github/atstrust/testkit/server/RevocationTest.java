@@ -145,10 +145,12 @@ class RevocationTest {
     @Test
     void everyCaCertificateBelowARootCarriesTheKitsRevocationAndIssuerUrls() {
         for (AtsEndpoint endpoint : servers.endpoints()) {
-            endpoint.intermediates().forEach(ca -> {
-                assertThat(ca.getExtensionValue("1.3.6.1.5.5.7.1.1")).as("AIA of %s", ca.getSubjectX500Principal()).isNotNull();
-                assertThat(ca.getExtensionValue("2.5.29.31")).as("CRL DP of %s", ca.getSubjectX500Principal()).isNotNull();
-            });
+            // a root sent along (root-sent-along) is no CA below a root: self-signed, it names no issuer to fetch
+            endpoint.intermediates().stream().filter(ca -> !ca.getIssuerX500Principal().equals(ca.getSubjectX500Principal()))
+                    .forEach(ca -> {
+                        assertThat(ca.getExtensionValue("1.3.6.1.5.5.7.1.1")).as("AIA of %s", ca.getSubjectX500Principal()).isNotNull();
+                        assertThat(ca.getExtensionValue("2.5.29.31")).as("CRL DP of %s", ca.getSubjectX500Principal()).isNotNull();
+                    });
         }
     }
 
