@@ -27,7 +27,10 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
     record AuditedStore(AuditReport report, TrustProfile mirrored) {
     }
 
-    /** Configuration parameter: {@code true} or {@code false} to start the mail servers or not (default: when on the classpath). */
+    /**
+     * Configuration parameter: {@code true} or {@code false} to start the mail servers or not (default: when
+     * SubEthaSMTP and Jakarta Mail are on the test classpath, {@code AtsServers.mailAvailable()}).
+     */
     static final String MAIL_KEY = "ats.mail";
 
     private final AtsServers servers;
@@ -46,22 +49,11 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
             Path reportDirectory = Path.of(context.getConfigurationParameter(TrustReport.DIRECTORY_KEY)
                     .orElse(TrustReport.DEFAULT_DIRECTORY));
             AtsServers.Builder servers = AtsServers.builder();
-            if (context.getConfigurationParameter(MAIL_KEY).map("true"::equalsIgnoreCase).orElseGet(AtsRun::mailOnClasspath)) {
+            if (context.getConfigurationParameter(MAIL_KEY).map("true"::equalsIgnoreCase).orElseGet(AtsServers::mailAvailable)) {
                 servers.mail();
             }
             return new AtsRun(servers.start(), new TrustReport(reportDirectory));
         }, AtsRun.class);
-    }
-
-    /** The mail servers start when SubEthaSMTP and Jakarta Mail are on the test classpath, or as {@value #MAIL_KEY} says. */
-    private static boolean mailOnClasspath() {
-        try {
-            Class.forName("org.subethamail.smtp.server.SMTPServer", false, AtsRun.class.getClassLoader());
-            Class.forName("jakarta.mail.internet.InternetAddress", false, AtsRun.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
-            return false;
-        }
     }
 
     AtsServers servers() {

@@ -150,6 +150,23 @@ public final class AtsServers implements AutoCloseable {
         return mailEndpoint(smtps, scenarioId);
     }
 
+    /**
+     * Whether {@link Builder#mail()} can start the mail servers: SubEthaSMTP and Jakarta Mail are on the
+     * classpath (the kit declares them optional). Checked without loading the kit's mail classes.
+     *
+     * @return {@code true} when both are there
+     */
+    public static boolean mailAvailable() {
+        ClassLoader loader = AtsServers.class.getClassLoader();
+        try {
+            Class.forName("org.subethamail.smtp.server.SMTPServer", false, loader);
+            Class.forName("jakarta.mail.internet.InternetAddress", false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+
     /** {@return every running mail endpoint, STARTTLS then TLS wrapper mode per scenario; empty unless mail is on} */
     public List<AtsEndpoint> mailEndpoints() {
         List<AtsEndpoint> all = new ArrayList<>();
@@ -410,7 +427,7 @@ public final class AtsServers implements AutoCloseable {
         private AutoCloseable startMail(List<Scenario> scenarios, Map<Scenario, List<X509Certificate>> chains,
                                         Map<String, AtsEndpoint> https, Map<String, AtsEndpoint> smtp,
                                         Map<String, AtsEndpoint> smtps) {
-            if (!MailServers.available()) {
+            if (!mailAvailable()) {
                 throw new IllegalStateException("mail scenarios need SubEthaSMTP and Jakarta Mail on the classpath: add "
                         + "com.github.davidmoten:subethasmtp, jakarta.mail:jakarta.mail-api and org.eclipse.angus:angus-mail "
                         + "to your test dependencies (the ats-bom does not manage them; see the README's mail section)");

@@ -26,11 +26,9 @@ import org.subethamail.smtp.server.SSLSocketCreator;
  * SMTP servers for the mail scenarios, one pair per scenario as the SES SMTP interface offers them: STARTTLS
  * (TLS required before any mail, like ports 25/587/2587) and TLS wrapper mode (TLS from the first byte, like
  * 465/2465). Both present the scenario's chain; mail is accepted and dropped. SubEthaSMTP does the SMTP; this
- * class is loaded only when {@link AtsServers.Builder#mail()} asked for mail, so SubEthaSMTP stays optional.
+ * class is used only after {@link AtsServers#mailAvailable()} said so, so SubEthaSMTP stays optional.
  */
 final class MailServers implements AutoCloseable {
-
-    static final String SUBETHASMTP = "org.subethamail.smtp.server.SMTPServer";
 
     private final List<SMTPServer> running = new ArrayList<>();
     private final List<ExecutorService> executors = new ArrayList<>();
@@ -40,17 +38,6 @@ final class MailServers implements AutoCloseable {
     MailServers(InetAddress bind, String hostname) {
         this.bind = bind;
         this.hostname = hostname;
-    }
-
-    /** Whether SubEthaSMTP and Jakarta Mail are on the classpath. */
-    static boolean available() {
-        try {
-            Class.forName(SUBETHASMTP, false, MailServers.class.getClassLoader());
-            Class.forName("jakarta.mail.internet.InternetAddress", false, MailServers.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** STARTTLS server: the greeting and EHLO in the clear, then TLS with {@code tls}; no mail before TLS. */
