@@ -280,6 +280,18 @@ class AtsTrustExtensionTest {
                 m -> m.startsWith("network unreachable") && m.contains("127.0.0.1:" + closedPort)))));
     }
 
+    @Test
+    void aMalformedConnectToIsAConfigurationErrorNamingBothForms() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Live.class))
+                .configurationParameter(AtsLiveExtension.ENABLED_KEY, "true")
+                .configurationParameter(AtsLiveExtension.CONNECT_TO_KEY, "nonsense")
+                .execute().testEvents();
+
+        tests.assertStatistics(stats -> stats.failed(2).aborted(0));
+        tests.assertThatEvents().haveExactly(2, event(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                message(m -> m.contains("HOST:PORT:HOST2:PORT2") && m.contains("HOST2:PORT2 for every endpoint")))));
+    }
+
     private org.junit.platform.testkit.engine.EngineExecutionResults run(Class<?> fixture) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
                 .configurationParameter(TrustReport.DIRECTORY_KEY, reportDir.toString())
