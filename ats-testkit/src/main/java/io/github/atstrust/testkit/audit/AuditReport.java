@@ -119,7 +119,8 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
 
     /**
      * Whether chains that carry both cross-certificates (as servers sent them before August 2024) and end at
-     * {@code amazonRoot} are trusted: the store holds that root, Starfield Services G2 or Starfield Class 2.
+     * {@code amazonRoot} are trusted on {@link #asOf()}: the store holds that root, Starfield Services G2 or
+     * Starfield Class 2, and the certificates on the way have not ended.
      *
      * @param amazonRoot one of Amazon Root CA 1-4
      * @return whether such chains are trusted
@@ -131,7 +132,8 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
 
     /**
      * Whether the ACM chains served since August 2024, which stop at {@code amazonRoot} cross-signed by G2, are
-     * trusted: the store holds that root or Starfield Services G2 (Class 2 alone no longer suffices).
+     * trusted on {@link #asOf()}: the store holds that root or Starfield Services G2 (Class 2 alone no longer
+     * suffices), and the certificates on the way have not ended.
      *
      * @param amazonRoot one of Amazon Root CA 1-4
      * @return whether such chains are trusted
