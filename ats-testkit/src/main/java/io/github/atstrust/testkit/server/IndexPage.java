@@ -54,11 +54,12 @@ final class IndexPage {
         return html.append("</body></html>\n").toString();
     }
 
-    /** {@code name, issued by name}: enough to see the cross-signs without the full DNs. */
+    /** {@code name, issued by name, until day}: the cross-signs and the end dates without the full DNs. */
     private static String subject(X509Certificate certificate) {
         String subject = name(certificate.getSubjectX500Principal());
-        return certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())
-                ? subject + " (self-signed)" : subject + ", issued by " + name(certificate.getIssuerX500Principal());
+        String until = ", until " + certificate.getNotAfter().toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return (certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())
+                ? subject + " (self-signed)" : subject + ", issued by " + name(certificate.getIssuerX500Principal())) + until;
     }
 
     /** The CN, or the OU of a subject without one (Starfield Class 2). */

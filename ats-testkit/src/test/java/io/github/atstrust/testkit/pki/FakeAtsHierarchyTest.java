@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
@@ -95,13 +97,33 @@ class FakeAtsHierarchyTest {
 
     @ParameterizedTest
     @EnumSource(FakeCa.class)
-    void everyCertificateIsMarkedTestOnlyAndValidFrom2020To2045(FakeCa ca) {
+    void everyCertificateIsMarkedTestOnlyAndValidSince2020(FakeCa ca) {
         X509Certificate certificate = fake.certificate(ca);
 
         assertThat(certificate.getSubjectX500Principal().getName()).contains("O=ATS Trust Kit (TEST ONLY)");
         assertThat(certificate.getNotBefore().toInstant()).isBeforeOrEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
-        assertThat(certificate.getNotAfter().toInstant()).isAfterOrEqualTo(Instant.parse("2045-12-31T00:00:00Z"));
         assertThat(certificate.getSerialNumber()).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RealAtsRoot.class)
+    void everyFakeRootEndsOnTheDayItsRealTwinEnds(RealAtsRoot real) {
+        assertThat(endDay(real.fakeTwin())).isEqualTo(real.notAfter());
+    }
+
+    @Test
+    void theCrossCertificatesEndWhenTheRealOnesDoAndEveryOtherFakeCaIn2045() {
+        assertThat(endDay(FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2)).isEqualTo(LocalDate.of(2034, 6, 28));
+        for (FakeCa cross : List.of(FakeCa.AMAZON_ROOT_CA_1_CROSS_G2, FakeCa.AMAZON_ROOT_CA_2_CROSS_G2,
+                FakeCa.AMAZON_ROOT_CA_3_CROSS_G2, FakeCa.AMAZON_ROOT_CA_4_CROSS_G2)) {
+            assertThat(endDay(cross)).as(cross.id()).isEqualTo(LocalDate.of(2037, 12, 31));
+        }
+        assertThat(endDay(FakeCa.AMAZON_RSA_2048_M01)).isEqualTo(LocalDate.of(2045, 12, 31));
+        assertThat(endDay(FakeCa.UNTRUSTED_ROOT)).isEqualTo(LocalDate.of(2045, 12, 31));
+    }
+
+    private LocalDate endDay(FakeCa ca) {
+        return fake.certificate(ca).getNotAfter().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     @ParameterizedTest

@@ -137,6 +137,10 @@ class AtsServersTest {
             assertThat(index.body()).contains(endpoint.uri().toString()).contains(">" + endpoint.id() + "<");
         }
         assertThat(index.body()).contains("class=\"reject\"").contains("class=\"accept\"");
+        assertThat(index.body()).as("the end dates of the chain, as the real ones end")
+                .contains("FAKE Starfield Services Root Certificate Authority - G2, issued by FAKE Starfield Class 2 "
+                        + "Certification Authority, until 2034-06-28")
+                .contains("FAKE Amazon Root CA 1, issued by FAKE Starfield Services Root Certificate Authority - G2, until 2037-12-31");
     }
 
     @Test
