@@ -51,11 +51,14 @@ final class RevocationResponder {
         }
     }
 
-    /** The DER CRL of {@code issuer}, signed now. */
+    /**
+     * The DER CRL of {@code issuer}, signed now and dated a minute back, as the OCSP answers are: a CRL whose
+     * thisUpdate is the very second a client checks it was seen "not yet valid" by {@code openssl verify} once.
+     */
     synchronized byte[] crl(FakeCa issuer) {
         try {
             return FakeAtsHierarchy.load().authority(issuer)
-                    .crl(revoked.getOrDefault(issuer, Set.of()), Instant.now()).getEncoded();
+                    .crl(revoked.getOrDefault(issuer, Set.of()), Instant.now().minus(Duration.ofMinutes(1))).getEncoded();
         } catch (CRLException e) {
             throw new IllegalStateException("cannot encode the CRL of " + issuer.id(), e);
         }
