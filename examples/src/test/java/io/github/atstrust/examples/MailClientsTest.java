@@ -5,22 +5,17 @@ import static io.github.atstrust.junit.AtsAssertions.assertThat;
 import io.github.atstrust.junit.AtsEnvironment;
 import io.github.atstrust.junit.RequiresAtsTrust;
 import io.github.atstrust.junit.RequiresCommand;
+import io.github.atstrust.testkit.JakartaMailClient;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +36,7 @@ class MailClientsTest {
 
     @TestFactory
     List<DynamicTest> jakartaMail(AtsEnvironment ats) {
-        return everyCase(ats, "jakarta-mail", (endpoint, profile) -> endpoint.probe(() -> send(endpoint, profile)));
+        return everyCase(ats, "jakarta-mail", (endpoint, profile) -> endpoint.probe(() -> JakartaMailClient.send(endpoint, profile, CLIENT_TIMEOUT)));
     }
 
     @TestFactory
@@ -112,38 +107,5 @@ class MailClientsTest {
         // `timeout` ends a stalled s_client with exit 124 and no words of its own: the handshake did not complete
         String words = exit == 124 ? output + "\nhandshake timed out (timeout exit 124)" : output;
         return endpoint.judgeCommand(exit, words, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /**
-     * One message through Jakarta Mail, configured as the SES SMTP guide's users do: TLS required (STARTTLS, or
-     * TLS wrapper mode on {@code smtps}), the server identity checked, the socket factory from the profile, and no
-     * fallback to the JVM's default socket factory (Jakarta Mail's default retries a failed TLS connection with
-     * it: the rejection's reason is then the JVM trust's, and a store that should refuse may accept).
-     */
-    static Object send(AtsEndpoint endpoint, TrustProfile trust) throws Exception {
-        String protocol = endpoint.scheme();
-        Properties properties = new Properties();
-        properties.put("mail." + protocol + ".host", endpoint.hostname());
-        properties.put("mail." + protocol + ".port", String.valueOf(endpoint.port()));
-        properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-        properties.put("mail." + protocol + ".ssl.socketFactory", trust.sslContext().getSocketFactory());
-        properties.put("mail." + protocol + ".socketFactory.fallback", "false");
-        properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(CLIENT_TIMEOUT.toMillis()));
-        properties.put("mail." + protocol + ".timeout", String.valueOf(CLIENT_TIMEOUT.toMillis()));
-        if (protocol.equals("smtp")) {
-            properties.put("mail.smtp.starttls.enable", "true");
-            properties.put("mail.smtp.starttls.required", "true");
-        }
-        Session session = Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress("sender@example.test"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("recipient@example.test"));
-        message.setSubject("ATS Trust Kit mail scenario");
-        message.setText("test only");
-        try (Transport transport = session.getTransport(protocol)) {
-            transport.connect();
-            transport.sendMessage(message, message.getAllRecipients());
-        }
-        return "sent";
     }
 }

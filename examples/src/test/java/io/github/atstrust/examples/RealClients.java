@@ -173,8 +173,7 @@ enum RealClients implements HttpsClient {
     AWS_SDK_DYNAMODB_APACHE("aws-sdk-dynamodb-apache") {
         @Override
         public Session open(TrustProfile profile, Duration timeout) {
-            return dynamoDb(ApacheHttpClient.builder().tlsTrustManagersProvider(() -> new TrustManager[] {profile.trustManager()})
-                    .connectionTimeout(timeout).socketTimeout(timeout).build(), timeout);
+            return dynamoDb(apache(profile, timeout), timeout);
         }
     },
     AWS_SDK_DYNAMODB_URL_CONNECTION("aws-sdk-dynamodb-urlconnection") {
@@ -187,8 +186,7 @@ enum RealClients implements HttpsClient {
     AWS_SDK_DYNAMODB_STREAMS_APACHE("aws-sdk-dynamodb-streams-apache") {
         @Override
         public Session open(TrustProfile profile, Duration timeout) {
-            SdkHttpClient http = ApacheHttpClient.builder().tlsTrustManagersProvider(() -> new TrustManager[] {profile.trustManager()})
-                    .connectionTimeout(timeout).socketTimeout(timeout).build();
+            SdkHttpClient http = apache(profile, timeout);
             return session(uri -> {
                 try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(uri)
                         .region(Region.EU_WEST_3).credentialsProvider(CREDENTIALS).httpClient(http)
@@ -201,8 +199,7 @@ enum RealClients implements HttpsClient {
     AWS_SDK_S3_APACHE("aws-sdk-s3-apache") {
         @Override
         public Session open(TrustProfile profile, Duration timeout) {
-            SdkHttpClient http = ApacheHttpClient.builder().tlsTrustManagersProvider(() -> new TrustManager[] {profile.trustManager()})
-                    .connectionTimeout(timeout).socketTimeout(timeout).build();
+            SdkHttpClient http = apache(profile, timeout);
             return session(uri -> {
                 try (S3Client s3 = S3Client.builder().endpointOverride(uri).forcePathStyle(true).region(Region.EU_WEST_3)
                         .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(noRetries(timeout)).build()) {
@@ -262,6 +259,12 @@ enum RealClients implements HttpsClient {
     private static ClientOverrideConfiguration noRetries(Duration timeout) {
         return ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none())
                 .apiCallTimeout(timeout.multipliedBy(2)).build();
+    }
+
+    /** The SDK's Apache client trusting exactly the profile, bounded by {@code timeout}. */
+    private static SdkHttpClient apache(TrustProfile profile, Duration timeout) {
+        return ApacheHttpClient.builder().tlsTrustManagersProvider(() -> new TrustManager[] {profile.trustManager()})
+                .connectionTimeout(timeout).socketTimeout(timeout).build();
     }
 
     private static Session dynamoDb(SdkHttpClient http, Duration timeout) {

@@ -3,22 +3,16 @@ package io.github.atstrust.testkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.atstrust.testkit.JakartaMailClient;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +47,7 @@ class MailServersTest {
     void jakartaMailIsJudgedByTheScenariosChain(String scheme, String scenario, String profile, String expected) {
         AtsEndpoint endpoint = scheme.equals("smtp") ? servers.smtp(scenario) : servers.smtps(scenario);
 
-        HandshakeOutcome outcome = endpoint.probe(() -> send(endpoint, TrustProfile.byId(profile)));
+        HandshakeOutcome outcome = endpoint.probe(() -> JakartaMailClient.send(endpoint, TrustProfile.byId(profile), Duration.ofSeconds(2)));
 
         if (expected.equals("ACCEPT")) {
             assertThat(outcome.accepted()).as(outcome.describe()).isTrue();
@@ -99,34 +93,5 @@ class MailServersTest {
             assertThatThrownBy(() -> plain.smtp("ats-root-ca-1")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("AtsServers.builder().mail()");
         }
-    }
-
-    /** Sends one message the way an SES SMTP user configures Jakarta Mail: TLS required, server identity checked. */
-    static Object send(AtsEndpoint endpoint, TrustProfile trust) throws MessagingException {
-        String protocol = endpoint.scheme();
-        Properties properties = new Properties();
-        properties.put("mail." + protocol + ".host", endpoint.hostname());
-        properties.put("mail." + protocol + ".port", String.valueOf(endpoint.port()));
-        properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-        properties.put("mail." + protocol + ".ssl.socketFactory", trust.sslContext().getSocketFactory());
-        // without this, a failed TLS connection is retried with the JVM's default socket factory and trust
-        properties.put("mail." + protocol + ".socketFactory.fallback", "false");
-        properties.put("mail." + protocol + ".connectiontimeout", "2000");
-        properties.put("mail." + protocol + ".timeout", "2000");
-        if (protocol.equals("smtp")) {
-            properties.put("mail.smtp.starttls.enable", "true");
-            properties.put("mail.smtp.starttls.required", "true");
-        }
-        Session session = Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress("sender@example.test"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("recipient@example.test"));
-        message.setSubject("ATS Trust Kit mail scenario");
-        message.setText("test only");
-        try (Transport transport = session.getTransport(protocol)) {
-            transport.connect();
-            transport.sendMessage(message, message.getAllRecipients());
-        }
-        return "sent";
     }
 }
