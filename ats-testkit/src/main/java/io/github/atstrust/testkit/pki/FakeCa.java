@@ -33,6 +33,16 @@ public enum FakeCa {
     AMAZON_ROOT_CA_4_CROSS_G2("amazon-root-ca-4-cross-g2", AMAZON_ROOT_CA_4),
     /** Starfield Services G2 cross-signed by Starfield Class 2: the link old clients build through. */
     STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2("starfield-services-root-g2-cross-class-2", STARFIELD_SERVICES_ROOT_G2),
+    /**
+     * {@link #STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2} as it will be after 2034-06-28: the same cross-sign, ended
+     * 2025-06-28.
+     */
+    STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED("starfield-services-root-g2-cross-class-2-expired",
+            STARFIELD_SERVICES_ROOT_G2),
+    /** {@link #AMAZON_ROOT_CA_1_CROSS_G2} as it will be after 2037-12-31: the same cross-sign, ended 2025-12-31. */
+    AMAZON_ROOT_CA_1_CROSS_G2_EXPIRED("amazon-root-ca-1-cross-g2-expired", AMAZON_ROOT_CA_1),
+    /** {@link #AMAZON_ROOT_CA_3_CROSS_G2} as it will be after 2037-12-31: the same cross-sign, ended 2025-12-31. */
+    AMAZON_ROOT_CA_3_CROSS_G2_EXPIRED("amazon-root-ca-3-cross-g2-expired", AMAZON_ROOT_CA_3),
     /** Intermediate under Amazon Root CA 1 (RSA 2048, pathLen 0). */
     AMAZON_RSA_2048_M01("amazon-rsa-2048-m01", null),
     /** Second intermediate under Amazon Root CA 1, for rotation scenarios. */

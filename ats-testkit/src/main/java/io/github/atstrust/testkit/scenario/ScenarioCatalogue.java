@@ -4,10 +4,12 @@ import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ECDSA_256_M01;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ECDSA_384_M01;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_1;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_1_CROSS_G2;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_1_CROSS_G2_EXPIRED;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_2;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_2_CROSS_G2;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_3;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_3_CROSS_G2;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_3_CROSS_G2_EXPIRED;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_4;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_4_CROSS_G2;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_RSA_2048_M01;
@@ -17,6 +19,7 @@ import static io.github.atstrust.testkit.pki.FakeCa.NOT_A_CA_INTERMEDIATE;
 import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_CLASS_2;
 import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_SERVICES_ROOT_G2;
 import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2;
+import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED;
 import static io.github.atstrust.testkit.pki.FakeCa.SUB_CA_BEYOND_PATH_LENGTH;
 import static io.github.atstrust.testkit.pki.FakeCa.UNTRUSTED_INTERMEDIATE;
 import static io.github.atstrust.testkit.scenario.ServerBehaviour.NORMAL;
@@ -43,6 +46,7 @@ import io.github.atstrust.testkit.probe.RejectionReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -75,6 +79,7 @@ public final class ScenarioCatalogue {
 
     private static final List<String> LOCAL_NAMES = List.of("localhost", "127.0.0.1", "::1");
     private static final LeafSpec RSA_LEAF = LeafSpec.forHosts(LOCAL_NAMES.toArray(String[]::new));
+    private static final LeafSpec P256_LEAF = RSA_LEAF.keyType(KeyType.EC_P256);
     private static final List<FakeCa> ROOT_1_CROSS_CHAIN = List.of(AMAZON_ROOT_CA_1_CROSS_G2,
             STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2);
     private static final Set<FakeCa> UNDER_ROOT_1 = Set.of(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2);
@@ -84,7 +89,7 @@ public final class ScenarioCatalogue {
     private static final ScenarioCatalogue BUILT_IN = new ScenarioCatalogue(List.of(
             atsRoot(1, RSA_LEAF, AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2, AMAZON_ROOT_CA_1),
             atsRoot(2, RSA_LEAF, AMAZON_RSA_4096_M01, AMAZON_ROOT_CA_2_CROSS_G2, AMAZON_ROOT_CA_2),
-            atsRoot(3, RSA_LEAF.keyType(KeyType.EC_P256), AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2, AMAZON_ROOT_CA_3),
+            atsRoot(3, P256_LEAF, AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2, AMAZON_ROOT_CA_3),
             atsRoot(4, RSA_LEAF.keyType(KeyType.EC_P384), AMAZON_ECDSA_384_M01, AMAZON_ROOT_CA_4_CROSS_G2, AMAZON_ROOT_CA_4),
             good("ats-acm-2024",
                     "ACM chain since August 2024: stops at Amazon Root CA 1 cross-signed by G2 (no Class 2 cross-sign)",
@@ -112,6 +117,14 @@ public final class ScenarioCatalogue {
             good("duplicated-intermediate", "the Amazon Root CA 1 chain with its intermediate sent twice",
                     RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01, AMAZON_RSA_2048_M01), UNDER_ROOT_1,
                     Set.of(), NORMAL),
+            class2CrossExpired("class2-cross-expired", 1, RSA_LEAF, AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2,
+                    AMAZON_ROOT_CA_1),
+            class2CrossExpired("class2-cross-expired-ec", 3, P256_LEAF, AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2,
+                    AMAZON_ROOT_CA_3),
+            g2CrossExpired("g2-cross-expired", 1, RSA_LEAF, AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2_EXPIRED,
+                    AMAZON_ROOT_CA_1),
+            g2CrossExpired("g2-cross-expired-ec", 3, P256_LEAF, AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2_EXPIRED,
+                    AMAZON_ROOT_CA_3),
             bad("untrusted-root", "leaf and intermediate of a hierarchy no ATS store trusts",
                     RSA_LEAF, UNTRUSTED_INTERMEDIATE, List.of(UNTRUSTED_INTERMEDIATE), NONE, UNTRUSTED_ROOT),
             bad("self-signed", "a self-signed leaf", RSA_LEAF, null, List.of(), NONE, UNTRUSTED_ROOT),
@@ -210,6 +223,31 @@ public final class ScenarioCatalogue {
                 "leaf → intermediate → Amazon Root CA " + n + " cross-signed by G2 → G2 cross-signed by Class 2",
                 leaf, intermediate, List.of(intermediate, crossSigned, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2),
                 Set.of(root, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2), Set.of(), NORMAL);
+    }
+
+    /**
+     * The pre-2024 chain as it will be after 2034-06-28: G2's cross-sign by Class 2 has ended. A path builder that
+     * holds Root CA n or G2 stops there and never needs it; a Class-2-only store meets the expired certificate.
+     */
+    private static Scenario class2CrossExpired(String id, int n, LeafSpec leaf, FakeCa intermediate, FakeCa crossSigned,
+                                               FakeCa root) {
+        return new Scenario(id, "the pre-2024 chain (leaf → intermediate → Amazon Root CA " + n + " cross-signed by G2 → "
+                + "G2 cross-signed by Class 2) after 2034-06-28: the G2-by-Class-2 cross-certificate has expired",
+                leaf, intermediate, List.of(intermediate, crossSigned, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED),
+                Set.of(root, STARFIELD_SERVICES_ROOT_G2), null, Set.of(), NORMAL, Map.of(STARFIELD_CLASS_2, EXPIRED));
+    }
+
+    /**
+     * The ACM chain since August 2024 as it will be after 2037-12-31: Amazon Root CA n's cross-sign by G2 has ended.
+     * Only a store holding the Amazon root itself stops before it; a G2 store meets the expired certificate, and a
+     * Class-2-only store has no path at all (as with {@code ats-acm-2024} today).
+     */
+    private static Scenario g2CrossExpired(String id, int n, LeafSpec leaf, FakeCa intermediate, FakeCa expiredCross,
+                                           FakeCa root) {
+        return new Scenario(id, "the ACM chain since August 2024 (leaf → intermediate → Amazon Root CA " + n
+                + " cross-signed by G2) after 2037-12-31: the Amazon-root-by-G2 cross-certificate has expired",
+                leaf, intermediate, List.of(intermediate, expiredCross), Set.of(root), null, Set.of(), NORMAL,
+                Map.of(STARFIELD_SERVICES_ROOT_G2, EXPIRED));
     }
 
     private static Scenario good(String id, String description, LeafSpec leaf, FakeCa issuer, List<FakeCa> sent,

@@ -81,8 +81,8 @@ class FakeAtsHierarchyTest {
     void crossCertificateKeepsItsTwinsSubjectKeyAndKeyIdAndNamesItsIssuerByKeyIdOnly(FakeCa cross) throws Exception {
         X509Certificate crossCertificate = fake.certificate(cross);
         X509Certificate twin = fake.certificate(cross.keyHolder());
-        X509Certificate issuer = fake.certificate(FakeCa.byId(cross.id().endsWith("class-2")
-                ? "starfield-class-2" : "starfield-services-root-g2"));
+        X509Certificate issuer = fake.certificate(cross.id().contains("cross-class-2")
+                ? FakeCa.STARFIELD_CLASS_2 : FakeCa.STARFIELD_SERVICES_ROOT_G2);
 
         assertThat(crossCertificate.getSubjectX500Principal().getEncoded()).isEqualTo(twin.getSubjectX500Principal().getEncoded());
         assertThat(crossCertificate.getPublicKey()).isEqualTo(twin.getPublicKey());
@@ -112,12 +112,15 @@ class FakeAtsHierarchyTest {
     }
 
     @Test
-    void theCrossCertificatesEndWhenTheRealOnesDoAndEveryOtherFakeCaIn2045() {
+    void theCrossCertificatesEndWhenTheRealOnesDoTheirExpiredCopiesIn2025AndEveryOtherFakeCaIn2045() {
         assertThat(endDay(FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2)).isEqualTo(LocalDate.of(2034, 6, 28));
         for (FakeCa cross : List.of(FakeCa.AMAZON_ROOT_CA_1_CROSS_G2, FakeCa.AMAZON_ROOT_CA_2_CROSS_G2,
                 FakeCa.AMAZON_ROOT_CA_3_CROSS_G2, FakeCa.AMAZON_ROOT_CA_4_CROSS_G2)) {
             assertThat(endDay(cross)).as(cross.id()).isEqualTo(LocalDate.of(2037, 12, 31));
         }
+        assertThat(endDay(FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED)).isEqualTo(LocalDate.of(2025, 6, 28));
+        assertThat(endDay(FakeCa.AMAZON_ROOT_CA_1_CROSS_G2_EXPIRED)).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(endDay(FakeCa.AMAZON_ROOT_CA_3_CROSS_G2_EXPIRED)).isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(endDay(FakeCa.AMAZON_RSA_2048_M01)).isEqualTo(LocalDate.of(2045, 12, 31));
         assertThat(endDay(FakeCa.UNTRUSTED_ROOT)).isEqualTo(LocalDate.of(2045, 12, 31));
     }

@@ -8,6 +8,7 @@ import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,40 @@ class ScenarioCatalogueTest {
         assertThat(catalogue.byId("incomplete-chain").expectedReasonFor(TrustProfile.byId("no-ats")))
                 .hasValue(RejectionReason.INCOMPLETE_CHAIN);
         assertThat(catalogue.byId("ats-root-ca-1").expectedReasonFor(TrustProfile.byId("all-ats"))).isEmpty();
+    }
+
+    @Test
+    void anExpiredCrossCertificateFailsOnlyTheStoresWhosePathNeedsIt() {
+        for (String id : List.of("class2-cross-expired", "class2-cross-expired-ec")) {
+            Scenario scenario = catalogue.byId(id);
+            String root = id.endsWith("-ec") ? "amazon-root-ca-3" : "amazon-root-ca-1";
+            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId(root))).as(id).isEqualTo(ExpectedOutcome.accept());
+            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId("starfield-services-root-g2"))).as(id)
+                    .isEqualTo(ExpectedOutcome.accept());
+            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId("all-ats"))).as(id).isEqualTo(ExpectedOutcome.accept());
+            assertThat(scenario.expectedReasonFor(TrustProfile.byId("starfield-class-2"))).as(id)
+                    .hasValue(RejectionReason.EXPIRED);
+            assertThat(scenario.expectedReasonFor(TrustProfile.byId("amazon-root-ca-2"))).as(id)
+                    .hasValue(RejectionReason.UNTRUSTED_ROOT);
+        }
+        for (String id : List.of("g2-cross-expired", "g2-cross-expired-ec")) {
+            Scenario scenario = catalogue.byId(id);
+            String root = id.endsWith("-ec") ? "amazon-root-ca-3" : "amazon-root-ca-1";
+            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId(root))).as(id).isEqualTo(ExpectedOutcome.accept());
+            assertThat(scenario.expectedReasonFor(TrustProfile.byId("starfield-services-root-g2"))).as(id)
+                    .hasValue(RejectionReason.EXPIRED);
+            assertThat(scenario.expectedReasonFor(TrustProfile.byId("starfield-class-2"))).as(id)
+                    .hasValue(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId("all-ats"))).as(id).isEqualTo(ExpectedOutcome.accept());
+        }
+    }
+
+    @Test
+    void anAnchorIsEitherReachedOrBehindADefectNeverBoth() {
+        assertThatThrownBy(() -> new Scenario("both", "contradiction", LeafSpec.forHosts("localhost"),
+                FakeCa.AMAZON_RSA_2048_M01, List.of(FakeCa.AMAZON_RSA_2048_M01), Set.of(FakeCa.AMAZON_ROOT_CA_1), null,
+                Set.of(), ServerBehaviour.NORMAL, Map.of(FakeCa.AMAZON_ROOT_CA_1, RejectionReason.EXPIRED)))
+                .hasMessageContaining("amazon-root-ca-1").hasMessageContaining("one or the other");
     }
 
     @Test
