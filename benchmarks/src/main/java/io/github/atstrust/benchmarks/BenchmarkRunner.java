@@ -44,7 +44,7 @@ public final class BenchmarkRunner {
         boolean quick = List.of(args).contains("--quick");
         Path output = Path.of(option(args, "--output", "benchmarks/target/results.json"));
         int setupRuns = quick ? 5 : 11;
-        Duration handshakeTime = Duration.ofSeconds(quick ? 5 : 20);
+        Duration handshakeRound = Duration.ofMillis(quick ? 1000 : 3000);
 
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("mode", quick ? "quick" : "full");
@@ -57,10 +57,15 @@ public final class BenchmarkRunner {
         results.put("setup_ratio", round(okhttp / kit));
         progress(results);
 
-        double[] handshakes = HandshakeThroughput.measure(handshakeTime);
-        results.put("handshakes_per_s_kit", round(handshakes[0]));
-        results.put("handshakes_per_s_bare_jdk", round(handshakes[1]));
-        results.put("handshake_ratio", round(handshakes[0] / handshakes[1]));
+        List<HandshakeThroughput.Rounds> handshakes = HandshakeThroughput.measure(quick ? 5 : 9, handshakeRound);
+        HandshakeThroughput.Rounds rsa2048 = handshakes.get(0);
+        results.put("handshakes_per_s_kit", round(rsa2048.kitMedian()));
+        results.put("handshakes_per_s_bare_jdk", round(rsa2048.bareMedian()));
+        results.put("handshake_ratio", round(rsa2048.ratio()));
+        results.put("handshake_ratio_min", round(handshakes.stream().mapToDouble(HandshakeThroughput.Rounds::ratio).min().orElseThrow()));
+        Map<String, Object> perKeyType = new LinkedHashMap<>();
+        handshakes.forEach(r -> perKeyType.put(r.keyType(), r.toJson()));
+        results.put("handshakes", perKeyType);
         progress(results);
 
         results.put("servers_ready_ms", round(serversReadyMillis()));
@@ -198,7 +203,7 @@ public final class BenchmarkRunner {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 

@@ -6,60 +6,120 @@ import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.security.KeyStore;
+import java.net.Socket;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * Full TLS handshakes per second (no resumption: every session is invalidated) from two client threads,
- * against the kit's connector for {@code ats-root-ca-1} and against a bare JDK {@link SSLServerSocket} that
- * presents the same chain and key, TLS 1.3 on both.
+ * Full TLS 1.3 handshakes per second (no resumption: every session is invalidated) from two client threads,
+ * against the kit's connector of a scenario and against the fastest bare JDK server presenting the same chain:
+ * an {@link SSLServerSocket} whose key manager returns that one chain (no alias lookup, as the kit's), one
+ * handshake thread per client thread, TCP_NODELAY as Jetty sets it. The ratio kit/bare is what Jetty costs.
  */
 final class HandshakeThroughput {
 
     private static final int CLIENT_THREADS = 2;
 
+    /** The chains measured, by the key type that signs the handshake and the chain's shape. */
+    static final Map<String, String> SCENARIOS_BY_KEY_TYPE = new LinkedHashMap<>();
+
+    static {
+        SCENARIOS_BY_KEY_TYPE.put("rsa2048", "ats-root-ca-1");
+        SCENARIOS_BY_KEY_TYPE.put("rsa2048_under_rsa4096", "ats-root-ca-2");
+        SCENARIOS_BY_KEY_TYPE.put("p256", "ats-root-ca-3");
+        SCENARIOS_BY_KEY_TYPE.put("p384", "ats-root-ca-4");
+    }
+
     private HandshakeThroughput() {
     }
 
+    /** Handshakes per second of every round, kit and bare, for one chain. */
+    record Rounds(String keyType, String scenario, List<Double> kit, List<Double> bare) {
+
+        double kitMedian() {
+            return median(kit);
+        }
+
+        double bareMedian() {
+            return median(bare);
+        }
+
+        /** Kit over bare, median over median. */
+        double ratio() {
+            return kitMedian() / bareMedian();
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("scenario", scenario);
+            json.put("kit_rounds", kit.stream().map(BenchmarkRunner::round).toList());
+            json.put("bare_rounds", bare.stream().map(BenchmarkRunner::round).toList());
+            json.put("kit_median", BenchmarkRunner.round(kitMedian()));
+            json.put("bare_median", BenchmarkRunner.round(bareMedian()));
+            json.put("kit_spread", BenchmarkRunner.round(Collections.max(kit) - Collections.min(kit)));
+            json.put("bare_spread", BenchmarkRunner.round(Collections.max(bare) - Collections.min(bare)));
+            json.put("ratio", BenchmarkRunner.round(ratio()));
+            return json;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%-22s kit %s (median %.0f)  bare %s (median %.0f)  ratio %.2f", keyType,
+                    format(kit), kitMedian(), format(bare), bareMedian(), ratio());
+        }
+
+        private static String format(List<Double> values) {
+            return values.stream().map(v -> String.format("%.0f", v)).toList().toString();
+        }
+    }
+
     /**
-     * Handshakes per second against the kit and against the bare JDK server: {kit, bare}. Both are warmed up
-     * first, then measured in alternating rounds, so neither profits from running later in a warmer JVM.
+     * Every chain of {@link #SCENARIOS_BY_KEY_TYPE}: both servers warmed up, then measured in alternating rounds,
+     * so neither profits from running later in a warmer JVM.
      */
-    static double[] measure(Duration duration) throws Exception {
-        try (AtsServers servers = AtsServers.builder().only(Set.of("ats-root-ca-1")).start()) {
-            AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
-            try (BareJdkServer bare = new BareJdkServer(endpoint.chain(),
-                    FakeAtsHierarchy.load().leafKeyPair(endpoint.scenario().leaf().keyType()).getPrivate())) {
-                SSLSocketFactory sockets = TrustProfile.byId("all-ats").sslContext().getSocketFactory();
-                Duration warmUp = Duration.ofMillis(Math.min(3000, duration.toMillis() / 2));
-                handshakes(sockets, endpoint.port(), warmUp);
-                handshakes(sockets, bare.port(), warmUp);
-                int rounds = 4;
-                Duration round = duration.dividedBy(rounds);
-                long kit = 0;
-                long baseline = 0;
-                for (int i = 0; i < rounds; i++) {
-                    kit += handshakes(sockets, endpoint.port(), round);
-                    baseline += handshakes(sockets, bare.port(), round);
+    static List<Rounds> measure(int rounds, Duration round) throws Exception {
+        List<Rounds> results = new ArrayList<>();
+        try (AtsServers servers = AtsServers.builder().only(java.util.Set.copyOf(SCENARIOS_BY_KEY_TYPE.values())).start()) {
+            SSLSocketFactory sockets = TrustProfile.byId("all-ats").sslContext().getSocketFactory();
+            for (Map.Entry<String, String> chain : SCENARIOS_BY_KEY_TYPE.entrySet()) {
+                AtsEndpoint endpoint = servers.endpoint(chain.getValue());
+                PrivateKey key = FakeAtsHierarchy.load().leafKeyPair(endpoint.scenario().leaf().keyType()).getPrivate();
+                try (BareJdkServer bare = new BareJdkServer(endpoint.chain(), key)) {
+                    Duration warmUp = round.multipliedBy(2);
+                    handshakes(sockets, endpoint.port(), warmUp);
+                    handshakes(sockets, bare.port(), warmUp);
+                    List<Double> kit = new ArrayList<>();
+                    List<Double> baseline = new ArrayList<>();
+                    for (int i = 0; i < rounds; i++) {
+                        kit.add(handshakes(sockets, endpoint.port(), round) / (round.toMillis() / 1000.0));
+                        baseline.add(handshakes(sockets, bare.port(), round) / (round.toMillis() / 1000.0));
+                    }
+                    Rounds result = new Rounds(chain.getKey(), chain.getValue(), kit, baseline);
+                    System.out.println("handshakes/s " + result);
+                    results.add(result);
                 }
-                double seconds = duration.toMillis() / 1000.0;
-                return new double[] {kit / seconds, baseline / seconds};
             }
         }
+        return results;
     }
 
     private static long handshakes(SSLSocketFactory sockets, int port, Duration duration) throws Exception {
@@ -91,21 +151,23 @@ final class HandshakeThroughput {
         return total;
     }
 
-    /** The bare-JDK baseline: accept, handshake, close; nothing else. */
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** The bare-JDK baseline: accept, handshake, wait for the client to close; nothing else. */
     private static final class BareJdkServer implements AutoCloseable {
         private final SSLServerSocket server;
-        private final ExecutorService workers = Executors.newFixedThreadPool(4);
+        private final ExecutorService workers = Executors.newFixedThreadPool(CLIENT_THREADS);
         private final AtomicBoolean open = new AtomicBoolean(true);
         private final Thread acceptor;
 
-        BareJdkServer(java.util.List<X509Certificate> chain, java.security.PrivateKey key) throws Exception {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("server", key, "x".toCharArray(), chain.toArray(X509Certificate[]::new));
-            KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX");
-            keys.init(store, "x".toCharArray());
+        BareJdkServer(List<X509Certificate> chain, PrivateKey key) throws Exception {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
+            context.init(new KeyManager[] {new OneChain(chain.toArray(X509Certificate[]::new), key)}, null, null);
             server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 128, InetAddress.getLoopbackAddress());
             acceptor = new Thread(this::accept, "bare-jdk-acceptor");
             acceptor.start();
@@ -140,6 +202,56 @@ final class HandshakeThroughput {
             server.close();
             acceptor.join();
             workers.shutdownNow();
+        }
+    }
+
+    /** A key manager with one chain and no lookup: the cheapest a server can present a chain. */
+    private static final class OneChain extends X509ExtendedKeyManager {
+        private final X509Certificate[] chain;
+        private final PrivateKey key;
+
+        OneChain(X509Certificate[] chain, PrivateKey key) {
+            this.chain = chain;
+            this.key = key;
+        }
+
+        private String alias(String keyType) {
+            return key.getAlgorithm().equalsIgnoreCase(keyType) ? "one" : null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return alias(keyType);
+        }
+
+        @Override
+        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+            return alias(keyType);
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return alias(keyType) == null ? null : new String[] {"one"};
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return chain;
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return key;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            return null;
         }
     }
 }
