@@ -50,11 +50,19 @@ public final class BenchmarkRunner {
         results.put("mode", quick ? "quick" : "full");
         results.put("machine", machine());
 
-        double kit = medianSetup("kit", setupRuns);
-        double okhttp = medianSetup("okhttp-tls", setupRuns);
+        double kit = medianSetup(setupRuns, "kit");
+        double okhttp = medianSetup(setupRuns, "okhttp-tls");
         results.put("setup_ms_kit", round(kit));
         results.put("setup_ms_okhttp_tls", round(okhttp));
         results.put("setup_ratio", round(okhttp / kit));
+        progress(results);
+
+        double withKit = medianSetup(setupRuns, "first-class", "WithTheKit");
+        double withoutKit = medianSetup(setupRuns, "first-class", "WithoutTheKit");
+        results.put("first_class_ms_with_kit", round(withKit));
+        results.put("first_class_ms_without_kit", round(withoutKit));
+        results.put("first_class_added_ms", round(withKit - withoutKit));
+        results.put("serve_ready_ms", round(medianServeReady(setupRuns)));
         progress(results);
 
         List<HandshakeThroughput.Rounds> handshakes = HandshakeThroughput.measure(quick ? 5 : 9, handshakeRound);
@@ -81,14 +89,15 @@ public final class BenchmarkRunner {
     }
 
     /** Median wall time from starting a fresh JVM to its READY line. */
-    private static double medianSetup(String mode, int runs) throws Exception {
+    private static double medianSetup(int runs, String... mode) throws Exception {
         String jar = jar();
         String java = java();
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(java, "-cp", jar, SetupProbe.class.getName(), mode)
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(java, "-cp", jar, SetupProbe.class.getName()));
+            command.addAll(List.of(mode));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;
             double elapsed = -1;
@@ -98,10 +107,41 @@ public final class BenchmarkRunner {
                 }
             }
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || elapsed < 0) {
-                throw new IllegalStateException("set-up probe '" + mode + "' failed with exit " + process.exitValue());
+                throw new IllegalStateException("set-up probe '" + String.join(" ", mode) + "' failed with exit "
+                        + process.exitValue());
             }
             times.add(elapsed);
         }
+        return median(times);
+    }
+
+    /**
+     * Median wall time from starting {@code ats serve} (every scenario, mail, trust material; the CLI's main class
+     * in a fresh JVM, no flags) to its manifest on disk; each run is then stopped with SIGTERM.
+     */
+    private static double medianServeReady(int runs) throws Exception {
+        List<Double> times = new ArrayList<>();
+        Path directory = Files.createTempDirectory("ats-bench-serve-");
+        for (int i = 0; i < runs; i++) {
+            Path manifest = directory.resolve("manifest-" + i + ".json");
+            long start = System.nanoTime();
+            Process serve = new ProcessBuilder(java(), "-cp", jar(), "io.github.atstrust.cli.AtsCommand", "serve",
+                    "--manifest", manifest.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                while (!Files.exists(manifest)) {
+                    if (!serve.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
+                        throw new IllegalStateException("serve wrote no manifest (exit " + (serve.isAlive() ? "none" : serve.exitValue()) + ")");
+                    }
+                    Thread.sleep(5);
+                }
+                times.add((System.nanoTime() - start) / 1e6);
+            } finally {
+                serve.destroy();
+                serve.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        Files.deleteIfExists(directory);
         return median(times);
     }
 

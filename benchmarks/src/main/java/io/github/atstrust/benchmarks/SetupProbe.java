@@ -5,11 +5,16 @@ import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * Run in a fresh JVM by {@link BenchmarkRunner}: builds a ready environment one way or the other, prints
  * {@code READY} and exits (the parent times process start to that line); {@code kit-heap} prints the heap in
- * use, after GC, while every scenario server runs.
+ * use, after GC, while every scenario server runs; {@code first-class NAME} runs one JUnit class of
+ * {@code firstclass} through the JUnit Platform launcher (READY only when its one test passed).
  */
 public final class SetupProbe {
 
@@ -35,12 +40,23 @@ public final class SetupProbe {
                 }
                 System.out.println("HEAP " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             }
+        } else if (args.length == 2 && args[0].equals("first-class")) {
+            Class<?> testClass = Class.forName(SetupProbe.class.getPackageName() + ".firstclass." + args[1]);
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(testClass)).build(), summary);
+            if (summary.getSummary().getTestsSucceededCount() != 1 || summary.getSummary().getTotalFailureCount() != 0) {
+                java.io.StringWriter failures = new java.io.StringWriter();
+                summary.getSummary().printFailuresTo(new java.io.PrintWriter(failures), 20);
+                throw new IllegalStateException(args[1] + " did not pass its one test: " + failures);
+            }
+            System.out.println("READY " + args[1]);
         } else if (args.length == 1 && args[0].equals("okhttp-tls")) {
             try (OkHttpTlsEnvironment environment = OkHttpTlsEnvironment.start()) {
                 System.out.println("READY " + environment.servers());
             }
         } else {
-            throw new IllegalArgumentException("usage: SetupProbe kit|okhttp-tls");
+            throw new IllegalArgumentException("usage: SetupProbe kit|kit-heap|okhttp-tls|first-class WithTheKit|WithoutTheKit");
         }
     }
 }

@@ -2,7 +2,6 @@ package io.github.atstrust.junit;
 
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.server.AtsEndpoint;
-import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.util.List;
 
@@ -17,19 +16,19 @@ import java.util.List;
  */
 public final class AtsEnvironment {
 
-    private final AtsServers servers;
+    private final AtsRun run;
     private final TrustProfile mirrored;
     private final AuditReport audit;
 
-    AtsEnvironment(AtsServers servers, TrustProfile mirrored, AuditReport audit) {
-        this.servers = servers;
+    AtsEnvironment(AtsRun run, TrustProfile mirrored, AuditReport audit) {
+        this.run = run;
         this.mirrored = mirrored;
         this.audit = audit;
     }
 
     /** {@return every running scenario endpoint} */
     public List<AtsEndpoint> endpoints() {
-        return servers.endpoints();
+        return run.servers().endpoints();
     }
 
     /**
@@ -40,7 +39,7 @@ public final class AtsEnvironment {
      * @throws IllegalArgumentException listing the valid ids
      */
     public AtsEndpoint endpoint(String scenarioId) {
-        return servers.endpoint(scenarioId);
+        return run.endpoint(scenarioId);
     }
 
     /**
@@ -53,7 +52,7 @@ public final class AtsEnvironment {
      * @throws IllegalArgumentException naming the mail scenarios, or saying how to turn mail on
      */
     public AtsEndpoint smtp(String scenarioId) {
-        return servers.smtp(scenarioId);
+        return run.smtp(scenarioId);
     }
 
     /**
@@ -64,7 +63,7 @@ public final class AtsEnvironment {
      * @throws IllegalArgumentException naming the mail scenarios, or saying how to turn mail on
      */
     public AtsEndpoint smtps(String scenarioId) {
-        return servers.smtps(scenarioId);
+        return run.smtps(scenarioId);
     }
 
     /** {@return the built-in profiles} */
@@ -102,6 +101,6 @@ public final class AtsEnvironment {
 
     /** {@return the plain-HTTP index page of all scenarios} */
     public java.net.URI indexUri() {
-        return servers.indexUri();
+        return run.servers().indexUri();
     }
 }

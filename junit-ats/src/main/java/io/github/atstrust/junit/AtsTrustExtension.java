@@ -165,6 +165,9 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
         List<Scenario> scenarios = scenarios(matrix, method);
         List<String> profileIds = profileIds(matrix, method);
         AtsRun run = AtsRun.of(context);
+        if (scenarios.size() > 1) {
+            run.servers(); // a matrix over several scenarios is served by one set of servers, started at once
+        }
         AtsEnvironment environment = environment(context);
         String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
         List<TestTemplateInvocationContext> cases = new ArrayList<>();

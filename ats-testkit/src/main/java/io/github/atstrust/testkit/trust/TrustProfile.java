@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXRevocationChecker;
@@ -26,6 +27,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.PBEParameterSpec;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.net.ssl.CertPathTrustManagerParameters;
@@ -33,8 +38,28 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBMPString;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.AuthenticatedSafe;
+import org.bouncycastle.asn1.pkcs.CertBag;
+import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.MacData;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.pkcs.SafeBag;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-
 /**
  * A set of trust anchors standing for one client trust store, e.g. "trusts only Starfield Class 2". It gives
  * the JDK objects a client is configured with and exports itself as files for clients that read them.
@@ -77,6 +102,8 @@ public final class TrustProfile {
     private final List<X509Certificate> anchors;
     private final Set<X509Certificate> anchorSet;
     private Path pkcs12File;
+    /** The JDK's bag attribute marking a PKCS12 certificate as trusted, for any purpose. */
+    private static final ASN1ObjectIdentifier JDK_TRUSTED_KEY_USAGE = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
 
     private TrustProfile(String id, String description, List<X509Certificate> anchors) {
         this.id = Objects.requireNonNull(id, "id");
@@ -345,7 +372,43 @@ public final class TrustProfile {
      * @throws IOException when it cannot be written
      */
     public Path writePkcs12(Path file, char[] password) throws IOException {
-        return write(keyStore("PKCS12"), file, password);
+        return writeAtomically(file, out -> out.write(pkcs12(password)));
+    }
+
+    /**
+     * The anchors as a PKCS12 trust store: each a certificate bag with its alias and the JDK's trusted-certificate
+     * attribute (so {@code KeyStore} loads it as a trusted certificate entry), integrity-protected by an
+     * HMAC-SHA256 MAC over the password (10,000 iterations, as the JDK's own). Unlike the JDK's writer it does not
+     * encrypt the certificates (public anyway, as OpenSSL's {@code -certpbe NONE}): that second key derivation was
+     * two thirds of what {@code serve} spent writing its trust material.
+     */
+    private byte[] pkcs12(char[] password) throws IOException {
+        try {
+            KeyStore aliases = keyStore("JKS");
+            ASN1EncodableVector bags = new ASN1EncodableVector();
+            for (String alias : java.util.Collections.list(aliases.aliases())) {
+                CertBag certificate = new CertBag(PKCSObjectIdentifiers.x509Certificate,
+                        new DEROctetString(aliases.getCertificate(alias).getEncoded()));
+                bags.add(new SafeBag(PKCSObjectIdentifiers.certBag, certificate, new DERSet(new ASN1Encodable[] {
+                        new Attribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERSet(new DERBMPString(alias))),
+                        new Attribute(JDK_TRUSTED_KEY_USAGE, new DERSet(KeyPurposeId.anyExtendedKeyUsage))})));
+            }
+            ContentInfo certificates = new ContentInfo(PKCSObjectIdentifiers.data,
+                    new DEROctetString(new DERSequence(bags).getEncoded(ASN1Encoding.DER)));
+            byte[] authenticatedSafe = new AuthenticatedSafe(new ContentInfo[] {certificates}).getEncoded(ASN1Encoding.DER);
+            byte[] salt = new byte[20];
+            new SecureRandom().nextBytes(salt);
+            int iterations = 10_000;
+            Mac mac = Mac.getInstance("HmacPBESHA256");
+            mac.init(SecretKeyFactory.getInstance("PBE").generateSecret(new PBEKeySpec(password)),
+                    new PBEParameterSpec(salt, iterations));
+            MacData integrity = new MacData(new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256,
+                    DERNull.INSTANCE), mac.doFinal(authenticatedSafe)), salt, iterations);
+            return new Pfx(new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(authenticatedSafe)), integrity)
+                    .getEncoded(ASN1Encoding.DER);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write profile " + id + " as PKCS12", e);
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package io.github.atstrust.testkit.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.testkit.ProcessRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,8 +71,28 @@ class TrustProfilesTest {
     @Test
     void exportedStoreRefusesAWrongPassword(@TempDir Path dir) throws Exception {
         Path file = TrustProfile.byId("no-ats").writeJks(dir.resolve("no.jks"), "changeit".toCharArray());
+        Path pkcs12 = TrustProfile.byId("no-ats").writePkcs12(dir.resolve("no.p12"), "changeit".toCharArray());
 
         assertThatThrownBy(() -> load("JKS", file, "wrong")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> load("PKCS12", pkcs12, "wrong")).isInstanceOf(IOException.class)
+                .hasMessageContaining("integrity");
+    }
+
+    @Test
+    void pkcs12StoreIsReadByOpensslWithItsMacAndUnencryptedCertificates(@TempDir Path dir) throws Exception {
+        Prerequisites.requireTool("openssl", "version");
+        Path file = TrustProfile.byId("all-ats").writePkcs12(dir.resolve("all.p12"), "changeit".toCharArray());
+
+        ProcessRun info = ProcessRun.run(List.of("openssl", "pkcs12", "-in", file.toString(), "-nokeys", "-info",
+                "-passin", "pass:changeit"));
+        ProcessRun wrong = ProcessRun.run(List.of("openssl", "pkcs12", "-in", file.toString(), "-nokeys",
+                "-passin", "pass:wrong"));
+
+        assertThat(info.exitCode()).as(info.output()).isZero();
+        assertThat(info.output()).contains("MAC: sha256, Iteration 10000").doesNotContain("Encrypted data");
+        assertThat(info.output().split("BEGIN CERTIFICATE", -1)).hasSize(7);
+        assertThat(wrong.exitCode()).isNotZero();
+        assertThat(wrong.output()).contains("Mac verify error");
     }
 
     @Test
