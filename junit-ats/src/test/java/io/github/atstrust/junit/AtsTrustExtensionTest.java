@@ -12,13 +12,24 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.probe.RejectionReason;
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,6 +214,62 @@ class AtsTrustExtensionTest {
                 .haveExactly(1, event(test("profileOnAKeyStore"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
                         message(m -> m.contains("@AtsProfile goes on a parameter of type TrustProfile")
                                 && m.contains("is a KeyStore")))));
+    }
+
+    // ---- servers, started as tests ask -----------------------------------------------------------------
+
+    @RequiresAtsTrust
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class OneScenarioThenAll {
+        static final List<Integer> PORTS = new CopyOnWriteArrayList<>();
+
+        @Test
+        @Order(1)
+        void oneScenario(@AtsScenario("ats-root-ca-1") AtsEndpoint endpoint) {
+            PORTS.add(endpoint.port());
+            AtsAssertions.assertThat(handshake(endpoint)).isAccepted();
+        }
+
+        @Test
+        @Order(2)
+        void everyScenario(AtsEnvironment environment) {
+            assertThat(environment.endpoints()).hasSize(ScenarioCatalogue.builtIn().scenarios().size());
+            AtsEndpoint fromAll = environment.endpoint("ats-root-ca-1");
+            PORTS.add(fromAll.port());
+            assertThat(fromAll).isIn(environment.endpoints());
+            AtsAssertions.assertThat(handshake(fromAll)).isAccepted();
+            AtsAssertions.assertThat(handshake(environment.endpoint("untrusted-root"))).isRejectedBecause(RejectionReason.UNTRUSTED_ROOT);
+        }
+
+        private static HandshakeOutcome handshake(AtsEndpoint endpoint) {
+            return endpoint.probe(() -> {
+                try (SSLSocket socket = (SSLSocket) TrustProfile.byId("all-ats").sslContext()
+                        .getSocketFactory().createSocket(endpoint.hostname(), endpoint.port())) {
+                    socket.startHandshake();
+                    return socket.getSession();
+                }
+            });
+        }
+    }
+
+    @Test
+    void startsTheScenarioATestAsksForThenEveryScenarioWhenOneNeedsThemAllAndStopsBothAtTheEnd() {
+        OneScenarioThenAll.PORTS.clear();
+
+        run(OneScenarioThenAll.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+        assertThat(OneScenarioThenAll.PORTS).hasSize(2).doesNotHaveDuplicates();
+        for (int port : OneScenarioThenAll.PORTS) {
+            assertThat(listening(port)).as("port %d after the run", port).isFalse();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     // ---- the matrix ----------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
 /**
  * A set of trust anchors standing for one client trust store, e.g. "trusts only Starfield Class 2". It gives
  * the JDK objects a client is configured with and exports itself as files for clients that read them.
@@ -97,13 +98,14 @@ public final class TrustProfile {
     /** Store password used when none is given. */
     public static final String DEFAULT_PASSWORD = "changeit";
 
+    /** The JDK's PKCS12 bag attribute marking a certificate as trusted, for any purpose. */
+    private static final ASN1ObjectIdentifier JDK_TRUSTED_KEY_USAGE = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
+
     private final String id;
     private final String description;
     private final List<X509Certificate> anchors;
     private final Set<X509Certificate> anchorSet;
     private Path pkcs12File;
-    /** The JDK's bag attribute marking a PKCS12 certificate as trusted, for any purpose. */
-    private static final ASN1ObjectIdentifier JDK_TRUSTED_KEY_USAGE = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
 
     private TrustProfile(String id, String description, List<X509Certificate> anchors) {
         this.id = Objects.requireNonNull(id, "id");
@@ -386,7 +388,7 @@ public final class TrustProfile {
         try {
             KeyStore aliases = keyStore("JKS");
             ASN1EncodableVector bags = new ASN1EncodableVector();
-            for (String alias : java.util.Collections.list(aliases.aliases())) {
+            for (String alias : Collections.list(aliases.aliases())) {
                 CertBag certificate = new CertBag(PKCSObjectIdentifiers.x509Certificate,
                         new DEROctetString(aliases.getCertificate(alias).getEncoded()));
                 bags.add(new SafeBag(PKCSObjectIdentifiers.certBag, certificate, new DERSet(new ASN1Encodable[] {
