@@ -12,7 +12,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 
 /** The README's "Test your client in 10 lines", kept compiling and passing. */
 // README-EXAMPLE-START
-@RequiresAtsTrust                                   // audits the JVM trust store, starts the fake ATS servers
+@RequiresAtsTrust                                   // audits the JVM trust store; fake ATS servers start as asked
 class ReadmeExampleTest {
 
     @AtsTrustMatrix                                 // once per scenario, against the mirror of that store
