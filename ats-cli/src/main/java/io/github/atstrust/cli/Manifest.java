@@ -6,6 +6,7 @@ import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ record Manifest(int version, String runId, long pid, String startedAt, List<Prof
         Scenario scenario = endpoint.scenario();
         Map<String, String> expect = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
-        TrustProfile.builtIn().forEach(p -> {
+        TrustProfiles.builtIn().forEach(p -> {
             expect.put(p.id(), endpoint.expectedOutcomeFor(p).verdict());
             endpoint.expectedReasonFor(p).ifPresent(reason -> reasons.put(p.id(), reason.name()));
         });

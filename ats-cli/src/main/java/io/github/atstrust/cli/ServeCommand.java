@@ -4,6 +4,7 @@ import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -136,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("ATS Trust Kit: fake ATS scenarios (TEST ONLY material)%n%n");
         out.printf("%-22s %-26s %-24s %s%n", "SCENARIO", "URL", "REQUIRES", "ACCEPTED BY / WHAT IT SENDS");
         for (AtsEndpoint endpoint : servers.endpoints()) {
-            String acceptedBy = TrustProfile.builtIn().stream()
+            String acceptedBy = TrustProfiles.builtIn().stream()
                     .filter(p -> endpoint.expectedOutcomeFor(p).accepts()).map(TrustProfile::id)
                     .collect(Collectors.joining(", "));
             out.printf("%-22s %-26s %-24s %s%n%-74s %s%n", endpoint.id(), endpoint.uri(),

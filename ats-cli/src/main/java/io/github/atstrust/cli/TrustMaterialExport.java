@@ -2,6 +2,7 @@ package io.github.atstrust.cli;
 
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.StringWriter;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -73,7 +74,7 @@ final class TrustMaterialExport {
                 Files.writeString(staging.resolve("ca/" + ca.id() + ".pem"), pem(ca.certificate()),
                         StandardCharsets.US_ASCII);
             }
-            for (TrustProfile profile : TrustProfile.builtIn()) {
+            for (TrustProfile profile : TrustProfiles.builtIn()) {
                 profile.writePemBundle(staging.resolve(profile.id() + ".pem"));
                 profile.writePkcs12(staging.resolve(profile.id() + ".p12"), password.toCharArray());
                 profile.writeJks(staging.resolve(profile.id() + ".jks"), password.toCharArray());
@@ -90,7 +91,7 @@ final class TrustMaterialExport {
         }
         deleteRecursively(staging);
         List<ExportedProfile> exported = new ArrayList<>();
-        for (TrustProfile profile : TrustProfile.builtIn()) {
+        for (TrustProfile profile : TrustProfiles.builtIn()) {
             exported.add(new ExportedProfile(profile.id(), profile.description(), target.resolve(profile.id() + ".pem"),
                     target.resolve(profile.id() + ".p12"), target.resolve(profile.id() + ".jks"), password));
         }
@@ -125,7 +126,7 @@ final class TrustMaterialExport {
         for (FakeCa ca : FakeCa.values()) {
             names.add(Path.of("ca", ca.id() + ".pem"));
         }
-        for (TrustProfile profile : TrustProfile.builtIn()) {
+        for (TrustProfile profile : TrustProfiles.builtIn()) {
             for (String extension : List.of(".pem", ".p12", ".jks")) {
                 names.add(Path.of(profile.id() + extension));
             }

@@ -10,6 +10,7 @@ import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.pki.KeyType;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -210,13 +211,13 @@ class AuditCommandTest {
 
     @Test
     void wrongKeystorePassword() throws Exception {
-        Path store = TrustProfile.byId("all-ats").writePkcs12(dir.resolve("store.p12"), "right".toCharArray());
+        Path store = TrustProfiles.byId("all-ats").writePkcs12(dir.resolve("store.p12"), "right".toCharArray());
         assertBadInput(store, "wrong password", "--password", "wrong");
     }
 
     @Test
     void keystoreTypeThatDoesNotMatchItsExtension() throws Exception {
-        Path pkcs12NamedJks = TrustProfile.byId("all-ats").writePkcs12(dir.resolve("store.jks"), "changeit".toCharArray());
+        Path pkcs12NamedJks = TrustProfiles.byId("all-ats").writePkcs12(dir.resolve("store.jks"), "changeit".toCharArray());
         assertBadInput(pkcs12NamedJks, "the name says JKS but the content is PKCS12");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class ExportCommandTest {
         CliRun run = CliRun.of("export", "--dir", dir.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        for (String id : TrustProfile.builtIn().stream().map(p -> p.id()).toList()) {
+        for (String id : TrustProfiles.builtIn().stream().map(p -> p.id()).toList()) {
             assertThat(dir.resolve(id + ".pem")).isRegularFile();
             assertThat(dir.resolve(id + ".p12")).isRegularFile();
             assertThat(dir.resolve(id + ".jks")).isRegularFile();

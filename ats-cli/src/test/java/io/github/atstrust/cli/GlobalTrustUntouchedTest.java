@@ -13,6 +13,7 @@ import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
@@ -71,7 +72,7 @@ class GlobalTrustUntouchedTest {
         try (AtsServers servers = AtsServers.start()) {
             for (AtsEndpoint endpoint : servers.endpoints().subList(0, 5)) {
                 HandshakeOutcome outcome = endpoint.probe(() -> HttpClient.newBuilder()
-                        .sslContext(TrustProfile.byId("all-ats").revocationCheckingSslContext()).build()
+                        .sslContext(TrustProfiles.byId("all-ats").revocationCheckingSslContext()).build()
                         .send(HttpRequest.newBuilder(endpoint.uri()).build(), BodyHandlers.ofString()));
                 assertThat(outcome.hasNoVerdict()).as(outcome.describe()).isFalse();
             }

@@ -12,6 +12,7 @@ import io.github.atstrust.testkit.live.LiveTwins;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class LiveAtsTestOfflineTest {
     static class EveryLiveEndpoint {
         @LiveAtsTest(includeRequiring = true)
         void isJudgedAsTheAwsGuidesSay(LiveEndpoint endpoint) {
-            TrustProfile trust = TrustProfile.byId(TrustProfile.ALL_ATS);
+            TrustProfile trust = TrustProfiles.byId(TrustProfiles.ALL_ATS);
             LiveProbe.Result result = LiveProbe.check(endpoint,
                     endpoint.requires().contains(ScenarioCatalogue.REVOCATION_CHECKING)
                             ? trust.revocationCheckingSslContext() : trust.sslContext(),

@@ -8,6 +8,7 @@ import io.github.atstrust.testkit.live.LiveEndpoint;
 import io.github.atstrust.testkit.live.LiveTwins;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -36,8 +37,8 @@ class LiveCommandTest {
     static void startTheTwins() throws Exception {
         twins = LiveTwins.start();
         connectTo = LiveTwins.connectTo(twins);
-        allAts = TrustProfile.byId(TrustProfile.ALL_ATS).writePemBundle(dir.resolve("all-ats.pem"));
-        noAts = TrustProfile.byId(TrustProfile.NO_ATS).writePemBundle(dir.resolve("no-ats.pem"));
+        allAts = TrustProfiles.byId(TrustProfiles.ALL_ATS).writePemBundle(dir.resolve("all-ats.pem"));
+        noAts = TrustProfiles.byId(TrustProfiles.NO_ATS).writePemBundle(dir.resolve("no-ats.pem"));
     }
 
     @AfterAll

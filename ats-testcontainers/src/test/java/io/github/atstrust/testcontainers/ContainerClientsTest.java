@@ -12,6 +12,7 @@ import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class ContainerClientsTest {
     @BeforeAll
     static void startServersAndAClientContainer() throws Exception {
         servers = AtsServers.start();
-        for (TrustProfile profile : TrustProfile.builtIn()) {
+        for (TrustProfile profile : TrustProfiles.builtIn()) {
             profile.writePemBundle(exportDir.resolve(profile.id() + ".pem"));
         }
         client = new AtsClientContainer().withTrustMaterial(exportDir);

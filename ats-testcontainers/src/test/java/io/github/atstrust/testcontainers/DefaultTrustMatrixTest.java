@@ -9,6 +9,7 @@ import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -71,7 +72,7 @@ class DefaultTrustMatrixTest {
             Map<String, Map<String, HandshakeOutcome>> before = everyClient(clients);
             for (int n = 1; n <= 4; n++) {
                 String id = "amazon-root-ca-" + n;
-                clients.installCaCertificate(TrustProfile.byId(id).writePemBundle(dir.resolve(id + ".pem")), "fake-" + id);
+                clients.installCaCertificate(TrustProfiles.byId(id).writePemBundle(dir.resolve(id + ".pem")), "fake-" + id);
             }
             Map<String, Map<String, HandshakeOutcome>> after = everyClient(clients);
             System.out.println(table(before, after));

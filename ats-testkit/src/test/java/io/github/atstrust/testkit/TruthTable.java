@@ -4,6 +4,7 @@ import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ public final class TruthTable {
     public static Stream<Arguments> everyUnconditionalScenarioUnderEveryProfile() {
         List<Arguments> cases = new ArrayList<>();
         for (Scenario scenario : ScenarioCatalogue.builtIn().unconditional()) {
-            for (TrustProfile profile : TrustProfile.builtIn()) {
+            for (TrustProfile profile : TrustProfiles.builtIn()) {
                 cases.add(Arguments.of(scenario.id(), profile.id()));
             }
         }

@@ -6,6 +6,7 @@ import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
@@ -173,7 +174,7 @@ public final class BenchmarkRunner {
 
     private static int runMatrix(AtsServers servers) {
         int cases = 0;
-        for (TrustProfile profile : TrustProfile.builtIn()) {
+        for (TrustProfile profile : TrustProfiles.builtIn()) {
             HttpClient client = HttpClient.newBuilder().sslContext(profile.sslContext()).build();
             for (Scenario scenario : ScenarioCatalogue.builtIn().unconditional()) {
                 try {

@@ -4,6 +4,7 @@ import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -99,7 +100,7 @@ final class HandshakeThroughput {
     static List<Rounds> measure(int rounds, Duration round) throws Exception {
         List<Rounds> results = new ArrayList<>();
         try (AtsServers servers = AtsServers.builder().only(java.util.Set.copyOf(SCENARIOS_BY_KEY_TYPE.values())).start()) {
-            SSLSocketFactory sockets = TrustProfile.byId("all-ats").sslContext().getSocketFactory();
+            SSLSocketFactory sockets = TrustProfiles.byId("all-ats").sslContext().getSocketFactory();
             // The JIT first: without this the first chain measured runs partly interpreted and looks slowest.
             for (String scenario : SCENARIOS_BY_KEY_TYPE.values()) {
                 handshakes(sockets, servers.endpoint(scenario).port(), round.multipliedBy(2));

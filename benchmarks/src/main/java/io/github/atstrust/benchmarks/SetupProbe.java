@@ -3,6 +3,7 @@ package io.github.atstrust.benchmarks;
 import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -28,7 +29,7 @@ public final class SetupProbe {
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("kit")) {
             FakeAtsHierarchy.load();
-            TrustProfile.builtIn();
+            TrustProfiles.builtIn();
             try (AtsServers servers = AtsServers.builder().only(CORE_SCENARIOS).start()) {
                 System.out.println("READY " + servers.endpoints().size());
             }

@@ -7,6 +7,7 @@ import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +41,7 @@ class AwsSdkRetryDelayTest {
     private static final Duration STALL_LIMIT = Duration.ofMillis(500);
 
     private static AtsServers servers;
-    private static final TrustProfile ALL_ATS = TrustProfile.byId(TrustProfile.ALL_ATS);
+    private static final TrustProfile ALL_ATS = TrustProfiles.byId(TrustProfiles.ALL_ATS);
 
     @BeforeAll
     static void startTheBadServers() {

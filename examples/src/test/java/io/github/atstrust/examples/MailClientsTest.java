@@ -11,6 +11,7 @@ import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class MailClientsTest {
         for (String scenario : AtsServers.MAIL_SCENARIOS.stream().sorted().toList()) {
             for (AtsEndpoint endpoint : List.of(ats.smtp(scenario), ats.smtps(scenario))) {
                 List<TrustProfile> profiles = scenario.equals("stalled-handshake")
-                        ? List.of(ats.profile(TrustProfile.ALL_ATS)) : ats.profiles();
+                        ? List.of(ats.profile(TrustProfiles.ALL_ATS)) : ats.profiles();
                 for (TrustProfile profile : profiles) {
                     String id = scenario + "-" + endpoint.scheme();
                     tests.add(DynamicTest.dynamicTest(client + ": " + id + " with " + profile.id(), () -> {

@@ -57,7 +57,7 @@ class OkHttpPinningTest {
 
     private static OkHttpClient pinnedTo(FakeCa pinned, TrustProfile profile) {
         return new OkHttpClient.Builder()
-                .sslSocketFactory(profile.sslContext().getSocketFactory(), profile.trustManager())
+                .sslSocketFactory(profile.sslSocketFactory(), profile.trustManager())
                 .certificatePinner(new CertificatePinner.Builder()
                         .add("localhost", CertificatePinner.pin(pinned.certificate())).build())
                 .build();

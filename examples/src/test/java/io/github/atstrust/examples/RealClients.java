@@ -101,7 +101,7 @@ enum RealClients implements HttpsClient {
         @Override
         public Session open(TrustProfile profile, Duration timeout) {
             okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder()
-                    .sslSocketFactory(profile.sslContext().getSocketFactory(), profile.trustManager())
+                    .sslSocketFactory(profile.sslSocketFactory(), profile.trustManager())
                     .connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
             return session(uri -> {
                 try (okhttp3.Response response = client.newCall(new okhttp3.Request.Builder().url(uri.toURL()).build()).execute()) {

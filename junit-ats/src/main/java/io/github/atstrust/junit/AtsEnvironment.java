@@ -3,6 +3,7 @@ package io.github.atstrust.junit;
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ public final class AtsEnvironment {
 
     /** {@return the built-in profiles} */
     public List<TrustProfile> profiles() {
-        return TrustProfile.builtIn();
+        return TrustProfiles.builtIn();
     }
 
     /**
@@ -83,7 +84,7 @@ public final class AtsEnvironment {
             return mirrored;
         }
         try {
-            return TrustProfile.byId(id);
+            return TrustProfiles.byId(id);
         } catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException(unknown.getMessage() + ", " + TrustProfile.MIRRORED, unknown);
         }

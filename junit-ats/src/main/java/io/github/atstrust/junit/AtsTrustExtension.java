@@ -5,6 +5,7 @@ import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -209,9 +210,9 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
             return List.of(TrustProfile.MIRRORED);
         }
         for (String id : matrix.profiles()) {
-            if (!id.equals(TrustProfile.MIRRORED) && TrustProfile.builtIn().stream().noneMatch(p -> p.id().equals(id))) {
+            if (!id.equals(TrustProfile.MIRRORED) && TrustProfiles.builtIn().stream().noneMatch(p -> p.id().equals(id))) {
                 throw new ExtensionConfigurationException("@AtsTrustMatrix on " + where + ": unknown trust profile '" + id
-                        + "'; valid ids: " + TrustProfile.ids() + ", " + TrustProfile.MIRRORED);
+                        + "'; valid ids: " + TrustProfiles.ids() + ", " + TrustProfile.MIRRORED);
             }
         }
         return Arrays.asList(matrix.profiles());

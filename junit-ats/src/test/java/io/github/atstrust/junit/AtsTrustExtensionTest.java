@@ -17,6 +17,7 @@ import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -243,7 +244,7 @@ class AtsTrustExtensionTest {
 
         private static HandshakeOutcome handshake(AtsEndpoint endpoint) {
             return endpoint.probe(() -> {
-                try (SSLSocket socket = (SSLSocket) TrustProfile.byId("all-ats").sslContext()
+                try (SSLSocket socket = (SSLSocket) TrustProfiles.byId("all-ats").sslContext()
                         .getSocketFactory().createSocket(endpoint.hostname(), endpoint.port())) {
                     socket.startHandshake();
                     return socket.getSession();

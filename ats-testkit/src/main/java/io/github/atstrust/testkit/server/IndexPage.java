@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.server;
 
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,7 +13,7 @@ final class IndexPage {
     }
 
     static String render(List<AtsEndpoint> endpoints, List<AtsEndpoint> mail) {
-        List<TrustProfile> profiles = TrustProfile.builtIn();
+        List<TrustProfile> profiles = TrustProfiles.builtIn();
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>ATS Trust Kit scenarios (TEST ONLY)</title>

@@ -1,96 +1,43 @@
 package io.github.atstrust.testkit.trust;
 
-import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.pki.FakeCa;
-import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXRevocationChecker;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.PBEParameterSpec;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.net.ssl.CertPathTrustManagerParameters;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERBMPString;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.Attribute;
-import org.bouncycastle.asn1.pkcs.AuthenticatedSafe;
-import org.bouncycastle.asn1.pkcs.CertBag;
-import org.bouncycastle.asn1.pkcs.ContentInfo;
-import org.bouncycastle.asn1.pkcs.MacData;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.Pfx;
-import org.bouncycastle.asn1.pkcs.SafeBag;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.DigestInfo;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
- * A set of trust anchors standing for one client trust store, e.g. "trusts only Starfield Class 2". It gives
- * the JDK objects a client is configured with and exports itself as files for clients that read them.
+ * A set of trust anchors standing for one client trust store, e.g. "trusts only Starfield Class 2": one value
+ * with every representation a client is configured with. It holds one trust manager, and {@link #sslContext()},
+ * {@link #sslSocketFactory()} and {@link #trustManager()} are derived from it once, the same objects on every call
+ * (so OkHttp's {@code sslSocketFactory(factory, trustManager)} gets a matching pair); files are written on demand.
  *
  * <pre>
- * TrustProfile profile = TrustProfile.byId(TrustProfile.STARFIELD_CLASS_2);
+ * TrustProfile profile = TrustProfiles.byId(TrustProfiles.STARFIELD_CLASS_2);
  * HttpClient client = HttpClient.newBuilder().sslContext(profile.sslContext()).build();
+ * OkHttpClient ok = new OkHttpClient.Builder().sslSocketFactory(profile.sslSocketFactory(), profile.trustManager()).build();
  * </pre>
  * Only self-signed anchors belong in a profile: clients that accept partial chains would otherwise
- * disagree with those that do not. The built-in profiles ({@link #builtIn()}) are one per fake ATS anchor,
- * {@value #ALL_ATS} and {@value #NO_ATS}.
+ * disagree with those that do not. The built-in profiles are one per fake ATS anchor,
+ * {@code all-ats} and {@code no-ats} ({@link TrustProfiles}); {@link #builder(String)} makes others.
  */
 public final class TrustProfile {
-
-    /** Id of the built-in profile trusting only the fake Amazon Root CA 1 (RSA 2048). */
-    public static final String AMAZON_ROOT_CA_1 = "amazon-root-ca-1";
-    /** Id of the built-in profile trusting only the fake Amazon Root CA 2 (RSA 4096). */
-    public static final String AMAZON_ROOT_CA_2 = "amazon-root-ca-2";
-    /** Id of the built-in profile trusting only the fake Amazon Root CA 3 (EC P-256). */
-    public static final String AMAZON_ROOT_CA_3 = "amazon-root-ca-3";
-    /** Id of the built-in profile trusting only the fake Amazon Root CA 4 (EC P-384). */
-    public static final String AMAZON_ROOT_CA_4 = "amazon-root-ca-4";
-    /** Id of the built-in profile trusting only the fake Starfield Services Root CA G2. */
-    public static final String STARFIELD_SERVICES_ROOT_G2 = "starfield-services-root-g2";
-    /** Id of the built-in profile trusting only the fake Starfield Class 2 CA (the legacy SHA-1 root). */
-    public static final String STARFIELD_CLASS_2 = "starfield-class-2";
-    /** Id of the built-in profile trusting all six fake ATS anchors. */
-    public static final String ALL_ATS = "all-ats";
-    /** Id of the built-in profile trusting no ATS anchor, only an unrelated public root. */
-    public static final String NO_ATS = "no-ats";
 
     /** Id of profiles made by {@link #mirrorOf(KeyStore)}. */
     public static final String MIRRORED = "mirrored";
@@ -98,14 +45,16 @@ public final class TrustProfile {
     /** Store password used when none is given. */
     public static final String DEFAULT_PASSWORD = "changeit";
 
-    /** The JDK's PKCS12 bag attribute marking a certificate as trusted, for any purpose. */
-    private static final ASN1ObjectIdentifier JDK_TRUSTED_KEY_USAGE = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
-
     private final String id;
     private final String description;
     private final List<X509Certificate> anchors;
     private final Set<X509Certificate> anchorSet;
+    private volatile Jsse jsse;
     private Path pkcs12File;
+
+    /** The trust manager and what is derived from it, built together once. */
+    private record Jsse(X509ExtendedTrustManager trustManager, SSLContext context, SSLSocketFactory socketFactory) {
+    }
 
     private TrustProfile(String id, String description, List<X509Certificate> anchors) {
         this.id = Objects.requireNonNull(id, "id");
@@ -129,9 +78,25 @@ public final class TrustProfile {
     }
 
     /**
+     * Starts a profile from certificates, key stores, the platform's own trust and fake CAs, in the spirit of
+     * okhttp-tls's {@code HandshakeCertificates.Builder}.
+     *
+     * <pre>
+     * TrustProfile corporate = TrustProfile.builder("corporate")
+     *         .addPlatformTrust().replaceAtsWithTwins().add(FakeCa.OTHER_PUBLIC_ROOT).build();
+     * </pre>
+     *
+     * @param id a short name, used in file names and reports
+     * @return an empty builder
+     */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /**
      * A copy of a real trust store in which each real ATS anchor is replaced by its fake twin and every other
      * certificate is kept: a client configured like production meets the kit's chains exactly as it would
-     * meet AWS's.
+     * meet AWS's. The same as {@code builder(MIRRORED).addAll(store).replaceAtsWithTwins().build()}.
      *
      * <pre>TrustProfile mirror = TrustProfile.mirrorOf(TrustStoreSource.jvm().toKeyStore());</pre>
      *
@@ -139,80 +104,7 @@ public final class TrustProfile {
      * @return the profile {@value #MIRRORED}
      */
     public static TrustProfile mirrorOf(KeyStore store) {
-        List<X509Certificate> anchors = new ArrayList<>();
-        int swapped = 0;
-        try {
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.isCertificateEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
-                    X509Certificate twin = fakeTwinOf(certificate);
-                    anchors.add(twin == null ? certificate : twin);
-                    swapped += twin == null ? 0 : 1;
-                }
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the trust store to mirror: " + e.getMessage(), e);
-        }
-        return new TrustProfile(MIRRORED, "mirror of a trust store of " + anchors.size() + " certificates, its "
-                + swapped + " real ATS anchors swapped for their fake twins", anchors);
-    }
-
-    private static X509Certificate fakeTwinOf(X509Certificate certificate) {
-        for (RealAtsRoot root : RealAtsRoot.values()) {
-            if (root.isSameAnchor(certificate)) {
-                return root.fakeTwin().certificate();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Every built-in profile: one per fake ATS anchor (in the order of {@code RealAtsRoot}), then
-     * {@value #ALL_ATS} and {@value #NO_ATS}.
-     *
-     * @return the eight built-in profiles
-     */
-    public static List<TrustProfile> builtIn() {
-        return BuiltIn.PROFILES;
-    }
-
-    /**
-     * The built-in profile with this id.
-     *
-     * @param id a built-in id, e.g. {@value #STARFIELD_CLASS_2}
-     * @return the profile
-     * @throws IllegalArgumentException listing the valid ids when there is none
-     */
-    public static TrustProfile byId(String id) {
-        return builtIn().stream().filter(p -> p.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown trust profile '" + id + "'; valid ids: " + ids()));
-    }
-
-    /**
-     * The built-in ids, for messages.
-     *
-     * @return the ids, comma-separated
-     */
-    public static String ids() {
-        return builtIn().stream().map(TrustProfile::id).collect(Collectors.joining(", "));
-    }
-
-    /** Created on first use, once, by the class loader's own locking. */
-    private static final class BuiltIn {
-        static final List<TrustProfile> PROFILES = create();
-
-        private static List<TrustProfile> create() {
-            FakeAtsHierarchy fake = FakeAtsHierarchy.load();
-            List<TrustProfile> profiles = new ArrayList<>();
-            for (RealAtsRoot real : RealAtsRoot.values()) {
-                profiles.add(TrustProfile.of(real.id(), "trusts only the fake " + real.displayName(),
-                        List.of(fake.certificate(real.fakeTwin()))));
-            }
-            profiles.add(TrustProfile.of(ALL_ATS, "trusts all six fake ATS anchors",
-                    Arrays.stream(RealAtsRoot.values()).map(real -> fake.certificate(real.fakeTwin())).toList()));
-            profiles.add(TrustProfile.of(NO_ATS, "trusts no ATS anchor, only an unrelated public root",
-                    List.of(fake.certificate(FakeCa.OTHER_PUBLIC_ROOT))));
-            return List.copyOf(profiles);
-        }
+        return builder(MIRRORED).addAll(store).replaceAtsWithTwins().build();
     }
 
     /** {@return the id, e.g. {@code starfield-class-2} or {@code mirrored}} */
@@ -240,51 +132,71 @@ public final class TrustProfile {
         return anchorSet.contains(anchor);
     }
 
-    /** {@return a fresh in-memory PKCS12 key store holding the anchors as trusted certificate entries} */
+    /**
+     * The anchors as an in-memory PKCS12 key store of trusted certificate entries. A key store can be changed, so
+     * each call gives a new one; changing it changes nothing of this profile.
+     *
+     * @return a new key store
+     */
     public KeyStore keyStore() {
-        return keyStore("PKCS12");
+        return TrustStoreFiles.keyStore("PKCS12", anchors);
     }
 
     /**
-     * A trust manager over the anchors, with the JDK's PKIX validation. When a server leaves out an intermediate
-     * of the fake hierarchy, its failure says "incomplete chain", so that every client given this trust is
-     * classified {@code INCOMPLETE_CHAIN} by {@code HandshakeOutcome.of} as by {@code AtsEndpoint.probe}.
+     * The profile's trust manager: the JDK's PKIX validation over the anchors, the same object on every call and
+     * the one inside {@link #sslContext()}. When a server leaves out an intermediate of the fake hierarchy, its
+     * failure is marked as an incomplete chain, so that every client given this trust is classified
+     * {@code INCOMPLETE_CHAIN} by {@code HandshakeOutcome.of} as by {@code AtsEndpoint.probe}.
      *
-     * @return a new trust manager
+     * @return the trust manager
      */
     public X509ExtendedTrustManager trustManager() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(keyStore());
-            return x509(factory);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a trust manager for profile " + id, e);
-        }
-    }
-
-    private X509ExtendedTrustManager x509(TrustManagerFactory factory) {
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509ExtendedTrustManager x509) {
-                return new IncompleteChainAwareTrustManager(x509);
-            }
-        }
-        throw new IllegalStateException("the JDK gave no X509ExtendedTrustManager for profile " + id);
+        return jsse().trustManager();
     }
 
     /**
-     * A TLS context that trusts exactly this profile's anchors; hand it to the client under test.
+     * A TLS context that trusts exactly this profile's anchors, through {@link #trustManager()}; hand it to the
+     * client under test. The same context on every call.
      *
      * <pre>HttpClient client = HttpClient.newBuilder().sslContext(profile.sslContext()).build();</pre>
      *
-     * @return a new, initialised context (no key managers: the client presents no certificate)
+     * @return the initialised context (no key managers: the client presents no certificate)
      */
     public SSLContext sslContext() {
+        return jsse().context();
+    }
+
+    /**
+     * The socket factory of {@link #sslContext()}, for clients that take one with its trust manager (OkHttp).
+     *
+     * @return the same factory on every call
+     */
+    public SSLSocketFactory sslSocketFactory() {
+        return jsse().socketFactory();
+    }
+
+    private Jsse jsse() {
+        Jsse built = jsse;
+        if (built == null) {
+            synchronized (this) {
+                built = jsse;
+                if (built == null) {
+                    built = buildJsse();
+                    jsse = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    private Jsse buildJsse() {
         try {
+            X509ExtendedTrustManager manager = TrustManagers.over(anchors);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustManager()}, null);
-            return context;
+            context.init(null, new TrustManager[] {manager}, null);
+            return new Jsse(manager, context, context.getSocketFactory());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build an SSLContext for profile " + id, e);
+            throw new IllegalStateException("cannot build the trust manager of profile " + id, e);
         }
     }
 
@@ -292,7 +204,8 @@ public final class TrustProfile {
      * A TLS context that trusts this profile's anchors and checks revocation for this client only, through its
      * own {@link PKIXRevocationChecker}: with no options, every certificate of the path, OCSP with CRL fallback
      * (the kit's CAs all carry the URLs); {@code ONLY_END_ENTITY}, {@code PREFER_CRLS}, {@code NO_FALLBACK} narrow
-     * it. JVM-wide settings such as {@code ocsp.enable} are left alone.
+     * it. JVM-wide settings such as {@code ocsp.enable} are left alone. A new context per call: each has its own
+     * checker.
      *
      * <pre>HttpClient.newBuilder().sslContext(profile.revocationCheckingSslContext(Option.ONLY_END_ENTITY))</pre>
      *
@@ -301,15 +214,8 @@ public final class TrustProfile {
      */
     public SSLContext revocationCheckingSslContext(PKIXRevocationChecker.Option... options) {
         try {
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(keyStore(), new X509CertSelector());
-            PKIXRevocationChecker checker = (PKIXRevocationChecker) CertPathBuilder.getInstance("PKIX").getRevocationChecker();
-            checker.setOptions(options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options)));
-            parameters.addCertPathChecker(checker);
-            parameters.setRevocationEnabled(true);
-            TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-            factory.init(new CertPathTrustManagerParameters(parameters));
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {x509(factory)}, null);
+            context.init(null, new TrustManager[] {TrustManagers.revocationChecking(anchors, options)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a revocation-checking SSLContext for profile " + id, e);
@@ -330,10 +236,19 @@ public final class TrustProfile {
                 file.toFile().deleteOnExit();
                 pkcs12File = writePkcs12(file, DEFAULT_PASSWORD.toCharArray());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot write profile " + id + " to a temporary file", e);
+                throw new UncheckedIOException("cannot write profile " + id + " to a temporary file", e);
             }
         }
         return pkcs12File;
+    }
+
+    /**
+     * The anchors as PEM text, one {@code CERTIFICATE} block each, in order.
+     *
+     * @return what {@link #writePemBundle} writes
+     */
+    public String pemBundle() {
+        return TrustStoreFiles.pem(anchors);
     }
 
     /**
@@ -345,24 +260,8 @@ public final class TrustProfile {
      * @throws IOException when it cannot be written
      */
     public Path writePemBundle(Path file) throws IOException {
-        return writeAtomically(file, out -> out.write(pemBundle().getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /**
-     * The anchors as PEM text, one {@code CERTIFICATE} block each, in order.
-     *
-     * @return what {@link #writePemBundle} writes
-     */
-    public String pemBundle() {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            for (X509Certificate anchor : anchors) {
-                writer.writeObject(anchor);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return text.toString();
+        byte[] pem = TrustStoreFiles.ascii(pemBundle());
+        return TrustStoreFiles.writeAtomically(file, out -> out.write(pem));
     }
 
     /**
@@ -374,43 +273,8 @@ public final class TrustProfile {
      * @throws IOException when it cannot be written
      */
     public Path writePkcs12(Path file, char[] password) throws IOException {
-        return writeAtomically(file, out -> out.write(pkcs12(password)));
-    }
-
-    /**
-     * The anchors as a PKCS12 trust store: each a certificate bag with its alias and the JDK's trusted-certificate
-     * attribute (so {@code KeyStore} loads it as a trusted certificate entry), integrity-protected by an
-     * HMAC-SHA256 MAC over the password (10,000 iterations, as the JDK's own). Unlike the JDK's writer it does not
-     * encrypt the certificates (public anyway, as OpenSSL's {@code -certpbe NONE}): that second key derivation was
-     * two thirds of what {@code serve} spent writing its trust material.
-     */
-    private byte[] pkcs12(char[] password) throws IOException {
-        try {
-            KeyStore aliases = keyStore("JKS");
-            ASN1EncodableVector bags = new ASN1EncodableVector();
-            for (String alias : Collections.list(aliases.aliases())) {
-                CertBag certificate = new CertBag(PKCSObjectIdentifiers.x509Certificate,
-                        new DEROctetString(aliases.getCertificate(alias).getEncoded()));
-                bags.add(new SafeBag(PKCSObjectIdentifiers.certBag, certificate, new DERSet(new ASN1Encodable[] {
-                        new Attribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERSet(new DERBMPString(alias))),
-                        new Attribute(JDK_TRUSTED_KEY_USAGE, new DERSet(KeyPurposeId.anyExtendedKeyUsage))})));
-            }
-            ContentInfo certificates = new ContentInfo(PKCSObjectIdentifiers.data,
-                    new DEROctetString(new DERSequence(bags).getEncoded(ASN1Encoding.DER)));
-            byte[] authenticatedSafe = new AuthenticatedSafe(new ContentInfo[] {certificates}).getEncoded(ASN1Encoding.DER);
-            byte[] salt = new byte[20];
-            new SecureRandom().nextBytes(salt);
-            int iterations = 10_000;
-            Mac mac = Mac.getInstance("HmacPBESHA256");
-            mac.init(SecretKeyFactory.getInstance("PBE").generateSecret(new PBEKeySpec(password)),
-                    new PBEParameterSpec(salt, iterations));
-            MacData integrity = new MacData(new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256,
-                    DERNull.INSTANCE), mac.doFinal(authenticatedSafe)), salt, iterations);
-            return new Pfx(new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(authenticatedSafe)), integrity)
-                    .getEncoded(ASN1Encoding.DER);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot write profile " + id + " as PKCS12", e);
-        }
+        byte[] pkcs12 = TrustStoreFiles.pkcs12(anchors, password);
+        return TrustStoreFiles.writeAtomically(file, out -> out.write(pkcs12));
     }
 
     /**
@@ -422,74 +286,122 @@ public final class TrustProfile {
      * @throws IOException when it cannot be written
      */
     public Path writeJks(Path file, char[] password) throws IOException {
-        return write(keyStore("JKS"), file, password);
-    }
-
-    private Path write(KeyStore store, Path file, char[] password) throws IOException {
-        return writeAtomically(file, out -> {
-            try {
-                store.store(out, password);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot write profile " + id + " to " + file, e);
-            }
-        });
-    }
-
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static Path writeAtomically(Path file, Content content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.writeTo(out);
-            }
-            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        return file;
-    }
-
-    private KeyStore keyStore(String type) {
-        try {
-            KeyStore store = KeyStore.getInstance(type);
-            store.load(null, null);
-            for (X509Certificate anchor : anchors) {
-                store.setCertificateEntry(alias(anchor, store), anchor);
-            }
-            return store;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build a " + type + " key store for profile " + id, e);
-        }
-    }
-
-    /** A readable alias from the subject's CN (or OU), unique within the store. */
-    private static String alias(X509Certificate certificate, KeyStore store) throws GeneralSecurityException {
-        String name = certificate.getSubjectX500Principal().getName();
-        String base = "anchor";
-        try {
-            for (Rdn rdn : new LdapName(name).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN") || (base.equals("anchor") && rdn.getType().equalsIgnoreCase("OU"))) {
-                    base = rdn.getValue().toString();
-                }
-            }
-        } catch (javax.naming.InvalidNameException e) {
-            base = "anchor";
-        }
-        base = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        String alias = base;
-        for (int i = 2; store.containsAlias(alias); i++) {
-            alias = base + "-" + i;
-        }
-        return alias;
+        byte[] jks = TrustStoreFiles.jks(anchors, password);
+        return TrustStoreFiles.writeAtomically(file, out -> out.write(jks));
     }
 
     @Override
     public String toString() {
         return "TrustProfile[" + id + ", " + anchors.size() + " anchors]";
+    }
+
+    /**
+     * Collects the anchors of a {@link TrustProfile}, in the order added, without duplicates.
+     *
+     * <pre>TrustProfile.builder("mine").addPlatformTrust().replaceAtsWithTwins().add(FakeCa.OTHER_PUBLIC_ROOT).build()</pre>
+     */
+    public static final class Builder {
+        private final String id;
+        private final List<X509Certificate> certificates = new ArrayList<>();
+        private String description;
+        private boolean replaceAts;
+
+        private Builder(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        /**
+         * Describes the profile in words (by default the builder says how it was made).
+         *
+         * @param text what the profile stands for
+         * @return this builder
+         */
+        public Builder description(String text) {
+            this.description = Objects.requireNonNull(text, "description");
+            return this;
+        }
+
+        /**
+         * Trusts these certificates.
+         *
+         * @param anchors self-signed certificates
+         * @return this builder
+         */
+        public Builder add(X509Certificate... anchors) {
+            Arrays.stream(anchors).map(Objects::requireNonNull).forEach(certificates::add);
+            return this;
+        }
+
+        /**
+         * Trusts a fake CA of the kit, e.g. {@link FakeCa#AMAZON_ROOT_CA_3} or {@link FakeCa#OTHER_PUBLIC_ROOT}.
+         *
+         * @param ca a fake CA; only roots belong in a profile
+         * @return this builder
+         */
+        public Builder add(FakeCa ca) {
+            return add(ca.certificate());
+        }
+
+        /**
+         * Trusts every certificate entry of a key store (key entries are skipped).
+         *
+         * @param store a loaded key store
+         * @return this builder
+         * @throws IllegalArgumentException when the store cannot be read
+         */
+        public Builder addAll(KeyStore store) {
+            try {
+                for (String alias : Collections.list(store.aliases())) {
+                    if (store.isCertificateEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
+                        certificates.add(certificate);
+                    }
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot read the trust store: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /**
+         * Trusts what the running JVM's default trust manager trusts (its {@code cacerts}, or the store that
+         * {@code javax.net.ssl.trustStore} names): the platform trust of a client that sets none.
+         *
+         * @return this builder
+         */
+        public Builder addPlatformTrust() {
+            certificates.addAll(TrustManagers.platformAnchors());
+            return this;
+        }
+
+        /**
+         * Swaps every real ATS anchor (added before or after this call) for its fake twin, keeping everything
+         * else: production trust that meets the kit's chains as it would meet AWS's.
+         *
+         * @return this builder
+         */
+        public Builder replaceAtsWithTwins() {
+            this.replaceAts = true;
+            return this;
+        }
+
+        /** {@return the profile} */
+        public TrustProfile build() {
+            List<X509Certificate> anchors = new ArrayList<>();
+            int swapped = 0;
+            for (X509Certificate certificate : certificates) {
+                X509Certificate twin = replaceAts ? TrustManagers.fakeTwinOf(certificate) : null;
+                X509Certificate anchor = twin == null ? certificate : twin;
+                swapped += twin == null ? 0 : 1;
+                if (!anchors.contains(anchor)) {
+                    anchors.add(anchor);
+                }
+            }
+            String text = description != null ? description : replaceAts
+                    ? "mirror of a trust store of " + anchors.size() + " certificates, its " + swapped
+                    + " real ATS anchors swapped for their fake twins"
+                    : "trusts " + anchors.size() + " certificates";
+            return new TrustProfile(id, text, anchors);
+        }
+
     }
 }

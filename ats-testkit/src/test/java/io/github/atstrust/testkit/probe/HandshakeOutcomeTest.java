@@ -8,6 +8,7 @@ import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HandshakeOutcomeTest {
 
     private static AtsServers servers;
-    private static final TrustProfile ALL_ATS = TrustProfile.byId("all-ats");
+    private static final TrustProfile ALL_ATS = TrustProfiles.byId("all-ats");
 
     @BeforeAll
     static void startServers() {
@@ -74,7 +75,7 @@ class HandshakeOutcomeTest {
     void jdkHttpClientRejectionIsClassified(String scenario, String profile, RejectionReason reason) {
         AtsEndpoint endpoint = servers.endpoint(scenario);
 
-        HandshakeOutcome outcome = endpoint.probe(() -> httpClient(TrustProfile.byId(profile))
+        HandshakeOutcome outcome = endpoint.probe(() -> httpClient(TrustProfiles.byId(profile))
                 .send(request(endpoint), BodyHandlers.ofString()));
 
         assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(reason);
@@ -93,7 +94,7 @@ class HandshakeOutcomeTest {
 
         HandshakeOutcome outcome = endpoint.probe(() -> {
             HttpsURLConnection connection = (HttpsURLConnection) endpoint.uri().toURL().openConnection();
-            connection.setSSLSocketFactory(TrustProfile.byId(profile).sslContext().getSocketFactory());
+            connection.setSSLSocketFactory(TrustProfiles.byId(profile).sslContext().getSocketFactory());
             connection.getResponseCode();
             return connection;
         });
@@ -158,7 +159,7 @@ class HandshakeOutcomeTest {
     @Test
     void ofAndProbeAgreeOnAnIncompleteChainForAClientGivenTheProfilesTrust() {
         AtsEndpoint endpoint = servers.endpoint("incomplete-chain");
-        Callable<?> call = () -> httpClient(TrustProfile.byId("amazon-root-ca-1")).send(request(endpoint),
+        Callable<?> call = () -> httpClient(TrustProfiles.byId("amazon-root-ca-1")).send(request(endpoint),
                 BodyHandlers.ofString());
 
         HandshakeOutcome of = HandshakeOutcome.of(call);
@@ -173,7 +174,7 @@ class HandshakeOutcomeTest {
     void aClientWithItsOwnTrustManagerNeedsTheEndpointToTellAnIncompleteChain() throws Exception {
         AtsEndpoint endpoint = servers.endpoint("incomplete-chain");
         javax.net.ssl.TrustManagerFactory own = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
-        own.init(TrustProfile.byId("amazon-root-ca-1").keyStore());
+        own.init(TrustProfiles.byId("amazon-root-ca-1").keyStore());
         javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
         context.init(null, own.getTrustManagers(), null);
         Callable<?> call = () -> HttpClient.newBuilder().sslContext(context).build().send(request(endpoint),

@@ -7,6 +7,7 @@ import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,16 +30,16 @@ class ScenarioCatalogueTest {
     void acmChainSince2024IsNotAcceptedByAClientTrustingOnlyStarfieldClass2() {
         Scenario acm = catalogue.byId("ats-acm-2024");
 
-        assertThat(acm.expectedOutcomeFor(TrustProfile.byId("starfield-class-2")).accepts()).isFalse();
-        assertThat(acm.expectedOutcomeFor(TrustProfile.byId("starfield-services-root-g2")).accepts()).isTrue();
-        assertThat(acm.expectedOutcomeFor(TrustProfile.byId("amazon-root-ca-1")).accepts()).isTrue();
+        assertThat(acm.expectedOutcomeFor(TrustProfiles.byId("starfield-class-2")).accepts()).isFalse();
+        assertThat(acm.expectedOutcomeFor(TrustProfiles.byId("starfield-services-root-g2")).accepts()).isTrue();
+        assertThat(acm.expectedOutcomeFor(TrustProfiles.byId("amazon-root-ca-1")).accepts()).isTrue();
     }
 
     @Test
     void pre2024ChainIsAcceptedByEveryAnchorOnItsPathOnly() {
         Scenario root3 = catalogue.byId("ats-root-ca-3");
 
-        assertThat(TrustProfile.builtIn()).filteredOn(p -> root3.expectedOutcomeFor(p).accepts())
+        assertThat(TrustProfiles.builtIn()).filteredOn(p -> root3.expectedOutcomeFor(p).accepts())
                 .extracting(p -> p.id())
                 .containsExactly("amazon-root-ca-3", "starfield-services-root-g2", "starfield-class-2", "all-ats");
     }
@@ -46,7 +47,7 @@ class ScenarioCatalogueTest {
     @Test
     void badChainsAreRejectedUnderEveryProfile() {
         for (String id : List.of("untrusted-root", "self-signed", "expired", "wrong-host", "incomplete-chain")) {
-            assertThat(TrustProfile.builtIn()).as(id)
+            assertThat(TrustProfiles.builtIn()).as(id)
                     .noneMatch(p -> catalogue.byId(id).expectedOutcomeFor(p).accepts());
         }
     }
@@ -85,7 +86,7 @@ class ScenarioCatalogueTest {
     @Test
     void everyRejectionHasADeclaredReasonAndNoneIsOther() {
         for (Scenario scenario : catalogue.scenarios()) {
-            for (var profile : TrustProfile.builtIn()) {
+            for (var profile : TrustProfiles.builtIn()) {
                 assertThat(scenario.expectedOutcomeFor(profile).reason()).as("%s under %s", scenario.id(), profile.id())
                         .isNotEqualTo(RejectionReason.OTHER)
                         .isEqualTo(scenario.expectedOutcomeFor(profile).accepts() ? null
@@ -96,13 +97,13 @@ class ScenarioCatalogueTest {
 
     @Test
     void aClientLackingTheAnchorsFailsOnThePathBeforeItSeesTheDefect() {
-        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfile.byId("no-ats"))).hasValue(RejectionReason.UNTRUSTED_ROOT);
-        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfile.byId("starfield-class-2"))).hasValue(RejectionReason.EXPIRED);
-        assertThat(catalogue.byId("ats-acm-2024").expectedReasonFor(TrustProfile.byId("starfield-class-2")))
+        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfiles.byId("no-ats"))).hasValue(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(catalogue.byId("expired").expectedReasonFor(TrustProfiles.byId("starfield-class-2"))).hasValue(RejectionReason.EXPIRED);
+        assertThat(catalogue.byId("ats-acm-2024").expectedReasonFor(TrustProfiles.byId("starfield-class-2")))
                 .hasValue(RejectionReason.UNTRUSTED_ROOT);
-        assertThat(catalogue.byId("incomplete-chain").expectedReasonFor(TrustProfile.byId("no-ats")))
+        assertThat(catalogue.byId("incomplete-chain").expectedReasonFor(TrustProfiles.byId("no-ats")))
                 .hasValue(RejectionReason.INCOMPLETE_CHAIN);
-        assertThat(catalogue.byId("ats-root-ca-1").expectedReasonFor(TrustProfile.byId("all-ats"))).isEmpty();
+        assertThat(catalogue.byId("ats-root-ca-1").expectedReasonFor(TrustProfiles.byId("all-ats"))).isEmpty();
     }
 
     @Test
@@ -110,24 +111,24 @@ class ScenarioCatalogueTest {
         for (String id : List.of("class2-cross-expired", "class2-cross-expired-ec")) {
             Scenario scenario = catalogue.byId(id);
             String root = id.endsWith("-ec") ? "amazon-root-ca-3" : "amazon-root-ca-1";
-            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId(root))).as(id).isEqualTo(ExpectedOutcome.accept());
-            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId("starfield-services-root-g2"))).as(id)
+            assertThat(scenario.expectedOutcomeFor(TrustProfiles.byId(root))).as(id).isEqualTo(ExpectedOutcome.accept());
+            assertThat(scenario.expectedOutcomeFor(TrustProfiles.byId("starfield-services-root-g2"))).as(id)
                     .isEqualTo(ExpectedOutcome.accept());
-            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId("all-ats"))).as(id).isEqualTo(ExpectedOutcome.accept());
-            assertThat(scenario.expectedReasonFor(TrustProfile.byId("starfield-class-2"))).as(id)
+            assertThat(scenario.expectedOutcomeFor(TrustProfiles.byId("all-ats"))).as(id).isEqualTo(ExpectedOutcome.accept());
+            assertThat(scenario.expectedReasonFor(TrustProfiles.byId("starfield-class-2"))).as(id)
                     .hasValue(RejectionReason.EXPIRED);
-            assertThat(scenario.expectedReasonFor(TrustProfile.byId("amazon-root-ca-2"))).as(id)
+            assertThat(scenario.expectedReasonFor(TrustProfiles.byId("amazon-root-ca-2"))).as(id)
                     .hasValue(RejectionReason.UNTRUSTED_ROOT);
         }
         for (String id : List.of("g2-cross-expired", "g2-cross-expired-ec")) {
             Scenario scenario = catalogue.byId(id);
             String root = id.endsWith("-ec") ? "amazon-root-ca-3" : "amazon-root-ca-1";
-            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId(root))).as(id).isEqualTo(ExpectedOutcome.accept());
-            assertThat(scenario.expectedReasonFor(TrustProfile.byId("starfield-services-root-g2"))).as(id)
+            assertThat(scenario.expectedOutcomeFor(TrustProfiles.byId(root))).as(id).isEqualTo(ExpectedOutcome.accept());
+            assertThat(scenario.expectedReasonFor(TrustProfiles.byId("starfield-services-root-g2"))).as(id)
                     .hasValue(RejectionReason.EXPIRED);
-            assertThat(scenario.expectedReasonFor(TrustProfile.byId("starfield-class-2"))).as(id)
+            assertThat(scenario.expectedReasonFor(TrustProfiles.byId("starfield-class-2"))).as(id)
                     .hasValue(RejectionReason.UNTRUSTED_ROOT);
-            assertThat(scenario.expectedOutcomeFor(TrustProfile.byId("all-ats"))).as(id).isEqualTo(ExpectedOutcome.accept());
+            assertThat(scenario.expectedOutcomeFor(TrustProfiles.byId("all-ats"))).as(id).isEqualTo(ExpectedOutcome.accept());
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class ScenarioTruthTableTest {
     void jdkHandshakeWithEndpointIdentificationAgreesWithDeclaredExpectation(String scenarioId, String profileId)
             throws IOException {
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        TrustProfile profile = TrustProfile.byId(profileId);
+        TrustProfile profile = TrustProfiles.byId(profileId);
 
         HandshakeOutcome outcome = endpoint.probe(() -> {
             try (SSLSocket socket = (SSLSocket) profile.sslContext().getSocketFactory()
@@ -71,7 +72,7 @@ class ScenarioTruthTableTest {
     void opensslVerifyAgreesWithDeclaredExpectation(String scenarioId, String profileId) throws Exception {
         Prerequisites.requireTool("openssl", "version");
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        TrustProfile profile = TrustProfile.byId(profileId);
+        TrustProfile profile = TrustProfiles.byId(profileId);
         Path dir = Files.createTempDirectory(files, scenarioId);
         Path bundle = profile.writePemBundle(dir.resolve("bundle.pem"));
         Path leaf = Files.writeString(dir.resolve("leaf.pem"), TestPem.encode(List.of(endpoint.leaf())));

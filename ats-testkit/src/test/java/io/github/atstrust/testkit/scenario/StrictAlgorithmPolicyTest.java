@@ -8,6 +8,7 @@ import io.github.atstrust.testkit.TestPem;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ class StrictAlgorithmPolicyTest {
         Scenario scenario = ScenarioCatalogue.builtIn().byId(scenarioId);
 
         assertThat(scenario.requires()).containsExactly(ScenarioCatalogue.STRICT_ALGORITHM_POLICY);
-        assertThat(scenario.expectedOutcomeFor(TrustProfile.byId(TrustProfile.ALL_ATS)).accepts()).isFalse();
+        assertThat(scenario.expectedOutcomeFor(TrustProfiles.byId(TrustProfiles.ALL_ATS)).accepts()).isFalse();
     }
 
     @ParameterizedTest
@@ -53,7 +54,7 @@ class StrictAlgorithmPolicyTest {
     void opensslAtSecurityLevelTwoRejectsTheWeakLeaf(String scenarioId, @TempDir Path dir) throws Exception {
         Prerequisites.requireTool("openssl", "version");
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        Path bundle = TrustProfile.byId(TrustProfile.ALL_ATS).writePemBundle(dir.resolve("bundle.pem"));
+        Path bundle = TrustProfiles.byId(TrustProfiles.ALL_ATS).writePemBundle(dir.resolve("bundle.pem"));
         Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), TestPem.encode(endpoint.intermediates()));
         Path leaf = Files.writeString(dir.resolve("leaf.pem"), TestPem.encode(List.of(endpoint.leaf())));
 
@@ -69,7 +70,7 @@ class StrictAlgorithmPolicyTest {
     @ValueSource(strings = {"sha1-leaf", "rsa-1024-leaf"})
     void jdkDefaultPolicyAcceptsTheWeakLeafUnderANonCacertsAnchor(String scenarioId) throws Exception {
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        TrustProfile allAts = TrustProfile.byId(TrustProfile.ALL_ATS);
+        TrustProfile allAts = TrustProfiles.byId(TrustProfiles.ALL_ATS);
 
         try (SSLSocket socket = (SSLSocket) allAts.sslContext().getSocketFactory()
                 .createSocket(endpoint.hostname(), endpoint.port())) {

@@ -6,6 +6,7 @@ import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class AiaFetchingTest {
 
         ProcessRun run = ProcessRun.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dcom.sun.security.enableAIAcaIssuers=true", source.toString(), endpoint.uri().toString(),
-                TrustProfile.byId("amazon-root-ca-1").pkcs12File().toString()));
+                TrustProfiles.byId("amazon-root-ca-1").pkcs12File().toString()));
         HandshakeOutcome outcome = endpoint.judgeCommand(run.exitCode(), run.output(), Duration.ZERO);
 
         boolean filters = java.security.Security.getProperty("com.sun.security.allowedAIALocations") != null;
@@ -99,7 +100,7 @@ class AiaFetchingTest {
         long start = System.nanoTime();
         ProcessRun run = ProcessRun.run(List.of(java, "-Dcom.sun.security.enableAIAcaIssuers=" + fetching,
                 "-Dcom.sun.security.allowedAIALocations=" + servers.indexUri().resolve("/ca/"),
-                source.toString(), endpoint.uri().toString(), TrustProfile.byId(profile).pkcs12File().toString()));
+                source.toString(), endpoint.uri().toString(), TrustProfiles.byId(profile).pkcs12File().toString()));
         HandshakeOutcome outcome = endpoint.judgeCommand(run.exitCode(), run.output(),
                 Duration.ofNanos(System.nanoTime() - start));
 

@@ -44,7 +44,7 @@ class AtsServersLifecycleTest {
             AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
 
             String body = java.net.http.HttpClient.newBuilder()
-                    .sslContext(io.github.atstrust.testkit.trust.TrustProfile.byId("amazon-root-ca-1").sslContext()).build()
+                    .sslContext(io.github.atstrust.testkit.trust.TrustProfiles.byId("amazon-root-ca-1").sslContext()).build()
                     .send(java.net.http.HttpRequest.newBuilder(endpoint.uri()).build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString()).body();
 

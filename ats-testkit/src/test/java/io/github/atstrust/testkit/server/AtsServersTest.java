@@ -6,6 +6,7 @@ import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ class AtsServersTest {
     @MethodSource("io.github.atstrust.testkit.TruthTable#everyUnconditionalScenarioUnderEveryProfile")
     void jdkHttpClientWithTheProfilesContextGetsTheDeclaredVerdict(String scenarioId, String profileId) {
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
-        TrustProfile profile = TrustProfile.byId(profileId);
+        TrustProfile profile = TrustProfiles.byId(profileId);
         HttpClient client = CLIENTS.computeIfAbsent(profileId,
                 id -> HttpClient.newBuilder().sslContext(profile.sslContext()).build());
 
@@ -65,7 +66,7 @@ class AtsServersTest {
     @Test
     void httpClientNegotiatesHttp2AndHttpsUrlConnectionHttp11OnTheSameConnector() throws Exception {
         AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
-        TrustProfile profile = TrustProfile.byId("amazon-root-ca-1");
+        TrustProfile profile = TrustProfiles.byId("amazon-root-ca-1");
 
         HttpResponse<String> h2 = HttpClient.newBuilder().sslContext(profile.sslContext()).build()
                 .send(HttpRequest.newBuilder(endpoint.uri()).build(), BodyHandlers.ofString());
@@ -86,7 +87,7 @@ class AtsServersTest {
     @Test
     void answersWithTheHostTheClientAskedFor() throws Exception {
         AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
-        HttpClient client = HttpClient.newBuilder().sslContext(TrustProfile.byId("all-ats").sslContext()).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext()).build();
 
         HttpResponse<String> byIp = client.send(HttpRequest.newBuilder(
                 URI.create("https://127.0.0.1:" + endpoint.port() + "/")).build(), BodyHandlers.ofString());
@@ -116,7 +117,7 @@ class AtsServersTest {
 
     @Test
     void servesAGreenCheckMarkJpeg() throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newBuilder().sslContext(TrustProfile.byId("all-ats").sslContext())
+        HttpResponse<byte[]> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
                 .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-4").uri().resolve("/test.jpg")).build(),
                         BodyHandlers.ofByteArray());
 
@@ -145,7 +146,7 @@ class AtsServersTest {
 
     @Test
     void answersDynamoDbListTablesLikeTheRealEndpoint() throws Exception {
-        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfile.byId("all-ats").sslContext())
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
                 .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-1").uri())
                         .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
                         .header("Content-Type", "application/x-amz-json-1.0")
@@ -158,7 +159,7 @@ class AtsServersTest {
 
     @Test
     void answersOtherDynamoDbOperationsWithUnknownOperation() throws Exception {
-        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfile.byId("all-ats").sslContext())
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
                 .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-1").uri())
                         .header("X-Amz-Target", "DynamoDB_20120810.DeleteTable")
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
@@ -169,7 +170,7 @@ class AtsServersTest {
 
     @Test
     void answersS3PathStyleGetObjectOfTheTestJpeg() throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newBuilder().sslContext(TrustProfile.byId("all-ats").sslContext())
+        HttpResponse<byte[]> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
                 .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-2").uri()
                         .resolve("/s3-ats-migration-test/test.jpg")).build(), BodyHandlers.ofByteArray());
 
@@ -180,7 +181,7 @@ class AtsServersTest {
 
     @Test
     void unknownPathIsNotFound() throws Exception {
-        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfile.byId("all-ats").sslContext())
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
                 .build().send(HttpRequest.newBuilder(servers.endpoint("ats-root-ca-1").uri().resolve("/nope")).build(),
                         BodyHandlers.ofString());
 
@@ -188,7 +189,7 @@ class AtsServersTest {
     }
 
     private static SSLSocket handshake(AtsEndpoint endpoint, String protocol) throws Exception {
-        SSLSocket socket = (SSLSocket) TrustProfile.byId("all-ats").sslContext().getSocketFactory()
+        SSLSocket socket = (SSLSocket) TrustProfiles.byId("all-ats").sslContext().getSocketFactory()
                 .createSocket(endpoint.hostname(), endpoint.port());
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setProtocols(new String[] {protocol});

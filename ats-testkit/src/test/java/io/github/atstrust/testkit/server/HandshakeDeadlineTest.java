@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -62,7 +63,7 @@ class HandshakeDeadlineTest {
     @Test
     void aHandshakeThatCompletesIsNeverCutByTheDeadline() throws Exception {
         AtsEndpoint endpoint = servers.endpoint("ats-root-ca-1");
-        try (SSLSocket socket = (SSLSocket) TrustProfile.byId("all-ats").sslContext().getSocketFactory()
+        try (SSLSocket socket = (SSLSocket) TrustProfiles.byId("all-ats").sslContext().getSocketFactory()
                 .createSocket(endpoint.hostname(), endpoint.port())) {
             HandshakeOutcome outcome = endpoint.probe(() -> {
                 socket.startHandshake();

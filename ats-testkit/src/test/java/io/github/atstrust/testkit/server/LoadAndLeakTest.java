@@ -7,6 +7,7 @@ import io.github.atstrust.testkit.TruthTable;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -35,7 +36,7 @@ class LoadAndLeakTest {
 
     private static final int CLIENTS = 50;
     private static final int HANDSHAKES = 1_000;
-    private static final TrustProfile ALL_ATS = TrustProfile.byId("all-ats");
+    private static final TrustProfile ALL_ATS = TrustProfiles.byId("all-ats");
 
     @Test
     void aThousandHandshakesFromFiftyConcurrentClientsAreEachJudgedAsDeclared() throws Exception {

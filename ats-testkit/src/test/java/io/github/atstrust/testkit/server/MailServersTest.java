@@ -7,6 +7,7 @@ import io.github.atstrust.testkit.JakartaMailClient;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -47,7 +48,7 @@ class MailServersTest {
     void jakartaMailIsJudgedByTheScenariosChain(String scheme, String scenario, String profile, String expected) {
         AtsEndpoint endpoint = scheme.equals("smtp") ? servers.smtp(scenario) : servers.smtps(scenario);
 
-        HandshakeOutcome outcome = endpoint.probe(() -> JakartaMailClient.send(endpoint, TrustProfile.byId(profile), Duration.ofSeconds(2)));
+        HandshakeOutcome outcome = endpoint.probe(() -> JakartaMailClient.send(endpoint, TrustProfiles.byId(profile), Duration.ofSeconds(2)));
 
         if (expected.equals("ACCEPT")) {
             assertThat(outcome.accepted()).as(outcome.describe()).isTrue();

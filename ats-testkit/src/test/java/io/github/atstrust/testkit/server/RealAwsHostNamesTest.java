@@ -9,6 +9,7 @@ import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.scenario.ServerBehaviour;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.List;
@@ -45,7 +46,7 @@ class RealAwsHostNamesTest {
     /** A TLS connection to 127.0.0.1 that sends and verifies {@code hostname}, as a client resolving it there would. */
     private static Object handshake(int port, String hostname) throws Exception {
         Socket tcp = new Socket(InetAddress.getLoopbackAddress(), port);
-        try (SSLSocket tls = (SSLSocket) TrustProfile.byId("amazon-root-ca-1").sslContext().getSocketFactory()
+        try (SSLSocket tls = (SSLSocket) TrustProfiles.byId("amazon-root-ca-1").sslContext().getSocketFactory()
                 .createSocket(tcp, hostname, port, true)) {
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");

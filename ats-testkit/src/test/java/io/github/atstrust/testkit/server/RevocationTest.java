@@ -11,6 +11,7 @@ import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +81,7 @@ class RevocationTest {
         for (Scenario scenario : ScenarioCatalogue.builtIn().scenarios()) {
             boolean good = scenario.requires().isEmpty() && scenario.defect() == null;
             if (good || REVOKED.contains(scenario.id())) {
-                for (TrustProfile profile : TrustProfile.builtIn()) {
+                for (TrustProfile profile : TrustProfiles.builtIn()) {
                     if (scenario.anchors().stream().anyMatch(anchor -> profile.trusts(anchor.certificate()))) {
                         cases.add(Arguments.of(scenario.id(), profile.id()));
                     }
@@ -118,7 +119,7 @@ class RevocationTest {
         Prerequisites.requireTool("openssl", "version");
         AtsEndpoint endpoint = servers.endpoint(scenarioId);
         Path dir = Files.createTempDirectory(files, scenarioId);
-        Path bundle = TrustProfile.byId(profileId).writePemBundle(dir.resolve("bundle.pem"));
+        Path bundle = TrustProfiles.byId(profileId).writePemBundle(dir.resolve("bundle.pem"));
         Path leaf = Files.writeString(dir.resolve("leaf.pem"), TestPem.encode(List.of(endpoint.leaf())));
         Path untrusted = Files.writeString(dir.resolve("untrusted.pem"), TestPem.encode(endpoint.intermediates()));
 
@@ -139,7 +140,7 @@ class RevocationTest {
     void everyGoodScenarioIsCoveredUnderEveryAcceptingProfile() {
         assertThat(cases()).extracting(a -> (String) a.get()[0]).contains("ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3",
                 "ats-root-ca-4", "ats-acm-2024", "rotated-intermediate", "tls12-only", "revoked", "revoked-intermediate");
-        assertThat(ScenarioCatalogue.builtIn().byId("ats-root-ca-2").expectedOutcomeFor(TrustProfile.byId("starfield-class-2")).accepts()).isTrue();
+        assertThat(ScenarioCatalogue.builtIn().byId("ats-root-ca-2").expectedOutcomeFor(TrustProfiles.byId("starfield-class-2")).accepts()).isTrue();
     }
 
     @Test
@@ -192,7 +193,7 @@ class RevocationTest {
     }
 
     private static SSLContext revocationChecking(String profileId, Mode mode) {
-        return TrustProfile.byId(profileId).revocationCheckingSslContext(mode.options);
+        return TrustProfiles.byId(profileId).revocationCheckingSslContext(mode.options);
     }
 
 }

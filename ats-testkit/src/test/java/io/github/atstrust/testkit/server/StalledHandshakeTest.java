@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpClient;
@@ -21,7 +22,7 @@ class StalledHandshakeTest {
     @Test
     void clientWithATwoSecondTimeoutGetsATimeoutInsteadOfHanging() {
         try (AtsServers servers = AtsServers.builder().only(Set.of("stalled-handshake")).start()) {
-            HttpClient client = HttpClient.newBuilder().sslContext(TrustProfile.byId("all-ats").sslContext())
+            HttpClient client = HttpClient.newBuilder().sslContext(TrustProfiles.byId("all-ats").sslContext())
                     .connectTimeout(Duration.ofSeconds(2)).build();
             HttpRequest request = HttpRequest.newBuilder(servers.endpoint("stalled-handshake").uri())
                     .timeout(Duration.ofSeconds(2)).build();

@@ -20,14 +20,14 @@ class TrustProfilesTest {
 
     @Test
     void builtInProfilesHaveExactlyTheDesignIds() {
-        assertThat(TrustProfile.builtIn()).extracting(TrustProfile::id).containsExactly(
+        assertThat(TrustProfiles.builtIn()).extracting(TrustProfile::id).containsExactly(
                 "amazon-root-ca-1", "amazon-root-ca-2", "amazon-root-ca-3", "amazon-root-ca-4",
                 "starfield-services-root-g2", "starfield-class-2", "all-ats", "no-ats");
     }
 
     @Test
     void unknownIdIsRejectedWithTheValidIds() {
-        assertThatThrownBy(() -> TrustProfile.byId("amazon-root-ca-5"))
+        assertThatThrownBy(() -> TrustProfiles.byId("amazon-root-ca-5"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("amazon-root-ca-5")
                 .hasMessageContaining("starfield-class-2, all-ats, no-ats");
@@ -35,16 +35,16 @@ class TrustProfilesTest {
 
     @Test
     void profilesHoldSelfSignedAnchorsOnly() {
-        for (TrustProfile profile : TrustProfile.builtIn()) {
+        for (TrustProfile profile : TrustProfiles.builtIn()) {
             assertThat(profile.anchors()).as(profile.id()).isNotEmpty()
                     .allMatch(a -> a.getSubjectX500Principal().equals(a.getIssuerX500Principal()));
         }
-        assertThat(TrustProfile.byId("all-ats").anchors()).hasSize(6);
+        assertThat(TrustProfiles.byId("all-ats").anchors()).hasSize(6);
     }
 
     @Test
     void pkcs12AndJksExportsLoadBackWithTheirPasswordAndHoldTheSameAnchors(@TempDir Path dir) throws Exception {
-        TrustProfile profile = TrustProfile.byId("all-ats");
+        TrustProfile profile = TrustProfiles.byId("all-ats");
 
         KeyStore pkcs12 = load("PKCS12", profile.writePkcs12(dir.resolve("all.p12"), "s3cret".toCharArray()), "s3cret");
         KeyStore jks = load("JKS", profile.writeJks(dir.resolve("all.jks"), "s3cret".toCharArray()), "s3cret");
@@ -60,7 +60,7 @@ class TrustProfilesTest {
 
     @Test
     void pkcs12FileIsWrittenOnceAndLoadsWithTheDefaultPassword() throws Exception {
-        TrustProfile profile = TrustProfile.byId("starfield-services-root-g2");
+        TrustProfile profile = TrustProfiles.byId("starfield-services-root-g2");
 
         Path file = profile.pkcs12File();
 
@@ -70,8 +70,8 @@ class TrustProfilesTest {
 
     @Test
     void exportedStoreRefusesAWrongPassword(@TempDir Path dir) throws Exception {
-        Path file = TrustProfile.byId("no-ats").writeJks(dir.resolve("no.jks"), "changeit".toCharArray());
-        Path pkcs12 = TrustProfile.byId("no-ats").writePkcs12(dir.resolve("no.p12"), "changeit".toCharArray());
+        Path file = TrustProfiles.byId("no-ats").writeJks(dir.resolve("no.jks"), "changeit".toCharArray());
+        Path pkcs12 = TrustProfiles.byId("no-ats").writePkcs12(dir.resolve("no.p12"), "changeit".toCharArray());
 
         assertThatThrownBy(() -> load("JKS", file, "wrong")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> load("PKCS12", pkcs12, "wrong")).isInstanceOf(IOException.class)
@@ -81,7 +81,7 @@ class TrustProfilesTest {
     @Test
     void pkcs12StoreIsReadByOpensslWithItsMacAndUnencryptedCertificates(@TempDir Path dir) throws Exception {
         Prerequisites.requireTool("openssl", "version");
-        Path file = TrustProfile.byId("all-ats").writePkcs12(dir.resolve("all.p12"), "changeit".toCharArray());
+        Path file = TrustProfiles.byId("all-ats").writePkcs12(dir.resolve("all.p12"), "changeit".toCharArray());
 
         ProcessRun info = ProcessRun.run(List.of("openssl", "pkcs12", "-in", file.toString(), "-nokeys", "-info",
                 "-passin", "pass:changeit"));
@@ -97,11 +97,11 @@ class TrustProfilesTest {
 
     @Test
     void pemBundleHoldsEveryAnchor(@TempDir Path dir) throws Exception {
-        Path bundle = TrustProfile.byId("all-ats").writePemBundle(dir.resolve("all.pem"));
+        Path bundle = TrustProfiles.byId("all-ats").writePemBundle(dir.resolve("all.pem"));
 
         assertThat(java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(Files.newInputStream(bundle))
                 .stream().map(java.security.cert.X509Certificate.class::cast).toList())
-                .containsExactlyElementsOf(TrustProfile.byId("all-ats").anchors());
+                .containsExactlyElementsOf(TrustProfiles.byId("all-ats").anchors());
     }
 
     private static KeyStore load(String type, Path file, String password) throws Exception {

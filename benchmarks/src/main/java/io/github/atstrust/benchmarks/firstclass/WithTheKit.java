@@ -7,6 +7,7 @@ import io.github.atstrust.junit.RequiresAtsTrust;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ public class WithTheKit {
     @Test
     void handshakesWithAnAtsChain(@AtsScenario("ats-root-ca-1") AtsEndpoint endpoint) {
         HandshakeOutcome outcome = endpoint.probe(() -> {
-            try (SSLSocket socket = (SSLSocket) TrustProfile.byId("all-ats").sslContext().getSocketFactory()
+            try (SSLSocket socket = (SSLSocket) TrustProfiles.byId("all-ats").sslContext().getSocketFactory()
                     .createSocket(endpoint.hostname(), endpoint.port())) {
                 socket.startHandshake();
                 return socket.getSession();
