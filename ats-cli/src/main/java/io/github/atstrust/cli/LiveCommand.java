@@ -3,7 +3,7 @@ package io.github.atstrust.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.live.LiveEndpoint;
-import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
+import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.PrintWriter;
 import java.security.KeyStore;
@@ -77,7 +77,7 @@ final class LiveCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         List<LiveProbe.Result> results = new ArrayList<>();
         for (LiveEndpoint endpoint : endpoints) {
-            SSLContext context = endpoint.requires().contains(ScenarioCatalogue.REVOCATION_CHECKING)
+            SSLContext context = endpoint.requires().contains(ClientSetting.REVOCATION_CHECKING)
                     ? trust.revocationCheckingSslContext() : trust.sslContext();
             results.add(LiveProbe.check(endpoint, context, routes, timeout));
         }

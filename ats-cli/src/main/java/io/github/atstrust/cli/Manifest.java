@@ -3,7 +3,7 @@ package io.github.atstrust.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.scenario.Scenario;
-import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
+import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
@@ -19,8 +19,8 @@ import java.util.Map;
  * The manifest {@code serve} writes (version 1, see DESIGN.md): exported profile files and, per scenario,
  * its URL, {@code requires}, the expectation for every profile id and the expected reason of every rejection. How non-JVM clients use the kit.
  */
-record Manifest(int version, String runId, long pid, String startedAt, List<ProfileEntry> profiles,
-                List<ScenarioEntry> scenarios) {
+record Manifest(int version, String runId, long pid, String startedAt, String index, String crlBase, String caBase,
+                List<ProfileEntry> profiles, List<ScenarioEntry> scenarios) {
 
     record ProfileEntry(String id, String description, String pemBundle, String pkcs12, String jks,
                         String storePassword) {
@@ -38,13 +38,17 @@ record Manifest(int version, String runId, long pid, String startedAt, List<Prof
 
     /**
      * The manifest of one {@code serve} run. {@code runId}, {@code pid} and {@code startedAt} (additive to version
-     * 1) let a client tell a stale manifest left by a killed run: its {@code pid} is no longer alive.
+     * 1) let a client tell a stale manifest left by a killed run: its {@code pid} is no longer alive. {@code index}
+     * (additive) is the plain-HTTP dashboard; {@code crlBase} and {@code caBase} the bases of the CRLs
+     * ({@code <ca-id>.crl}) and CA certificates ({@code <ca-id>.cer}) it serves.
      */
-    static Manifest of(String runId, java.time.Instant startedAt, List<ExportedProfile> profiles, List<AtsEndpoint> endpoints) {
+    static Manifest of(String runId, java.time.Instant startedAt, java.net.URI index, List<ExportedProfile> profiles,
+                       List<AtsEndpoint> endpoints) {
         List<ProfileEntry> profileEntries = profiles.stream().map(p -> new ProfileEntry(p.id(), p.description(),
                 p.pemBundle().toString(), p.pkcs12().toString(), p.jks().toString(), p.storePassword())).toList();
         List<ScenarioEntry> scenarioEntries = endpoints.stream().map(Manifest::entry).toList();
-        return new Manifest(1, runId, ProcessHandle.current().pid(), startedAt.toString(), profileEntries, scenarioEntries);
+        return new Manifest(1, runId, ProcessHandle.current().pid(), startedAt.toString(), index.toString(),
+                index.resolve("crl/").toString(), index.resolve("ca/").toString(), profileEntries, scenarioEntries);
     }
 
     private static ScenarioEntry entry(AtsEndpoint endpoint) {
@@ -56,12 +60,12 @@ record Manifest(int version, String runId, long pid, String startedAt, List<Prof
             endpoint.expectedReasonFor(p).ifPresent(reason -> reasons.put(p.id(), reason.name()));
         });
         boolean mail = !endpoint.scheme().equals("https");
-        java.util.stream.Stream<String> requires = mail
-                ? java.util.stream.Stream.concat(scenario.requires().stream(), java.util.stream.Stream.of(ScenarioCatalogue.SMTP))
+        java.util.stream.Stream<ClientSetting> requires = mail
+                ? java.util.stream.Stream.concat(scenario.requires().stream(), java.util.stream.Stream.of(ClientSetting.SMTP))
                 : scenario.requires().stream();
         return new ScenarioEntry(mail ? scenario.id() + "-" + endpoint.scheme() : scenario.id(), scenario.id(),
                 scenario.description(), endpoint.uri().toString(), endpoint.hostname(), endpoint.port(),
-                requires.sorted().toList(), expect, reasons);
+                requires.distinct().map(ClientSetting::id).sorted().toList(), expect, reasons);
     }
 
     /** The {@code pid} named in {@code file}, or 0 when there is none or it cannot be read. */

@@ -1,6 +1,7 @@
 package io.github.atstrust.cli;
 
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
+import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
@@ -113,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
                 if (manifest != null) {
                     List<AtsEndpoint> served = new java.util.ArrayList<>(servers.endpoints());
                     served.addAll(servers.mailEndpoints());
-                    Manifest.of(runId, java.time.Instant.now(), profiles, served).writeAtomically(manifest);
+                    Manifest.of(runId, java.time.Instant.now(), servers.indexUri(), profiles, served).writeAtomically(manifest);
                     out.printf("Manifest:       %s%n", manifest.toAbsolutePath());
                 }
                 out.printf("Ready in %d ms. Press Ctrl+C to stop.%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -141,7 +142,7 @@ final class ServeCommand implements Callable<Integer> {
                     .filter(p -> endpoint.expectedOutcomeFor(p).accepts()).map(TrustProfile::id)
                     .collect(Collectors.joining(", "));
             out.printf("%-22s %-26s %-24s %s%n%-74s %s%n", endpoint.id(), endpoint.uri(),
-                    endpoint.scenario().requires().isEmpty() ? "-" : String.join(",", endpoint.scenario().requires()),
+                    endpoint.scenario().requires().isEmpty() ? "-" : endpoint.scenario().requires().stream().map(ClientSetting::id).sorted().collect(Collectors.joining(",")),
                     acceptedBy.isEmpty() ? "no profile (must be rejected)" : acceptedBy, "",
                     endpoint.scenario().description());
         }

@@ -60,6 +60,23 @@ class AuditCommandTest {
     }
 
     @Test
+    void aClasspathStoreIsReadAsJunitReadsIt() {
+        CliRun run = CliRun.of("audit", "classpath:io/github/atstrust/fixtures/real/amazon-root-ca-1.pem");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("classpath:io/github/atstrust/fixtures/real/amazon-root-ca-1.pem")
+                .contains("Verdict: DEGRADED");
+    }
+
+    @Test
+    void aMissingClasspathStoreIsBadInputNamingTheResource() {
+        CliRun run = CliRun.of("audit", "classpath:no/such/store.p12");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("classpath:no/such/store.p12").contains("no such resource");
+    }
+
+    @Test
     void jvmStoreIsReadyWithExitZeroAndATable() {
         CliRun run = CliRun.of("audit", "jvm");
 

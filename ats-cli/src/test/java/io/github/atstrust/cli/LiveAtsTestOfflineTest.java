@@ -52,7 +52,7 @@ class LiveAtsTestOfflineTest {
         void isJudgedAsTheAwsGuidesSay(LiveEndpoint endpoint) {
             TrustProfile trust = TrustProfiles.byId(TrustProfiles.ALL_ATS);
             LiveProbe.Result result = LiveProbe.check(endpoint,
-                    endpoint.requires().contains(ScenarioCatalogue.REVOCATION_CHECKING)
+                    endpoint.requires().contains(io.github.atstrust.testkit.scenario.ClientSetting.REVOCATION_CHECKING)
                             ? trust.revocationCheckingSslContext() : trust.sslContext(),
                     ConnectTo.parse(routes), Duration.ofSeconds(10));
             assertThat(result.agrees()).as("%s: %s", endpoint.id(), result.disagreement()).isTrue();

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
-import io.github.atstrust.testkit.server.AtsServers;
+import io.github.atstrust.testkit.scenario.Scenario;
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ class ServeJarIT {
                 assertThat(scenario.get("scenario").asText()).isEqualTo(id);
             }
         }
-        assertThat(mail).as("STARTTLS and TLS wrapper mode for each mail scenario").isEqualTo(2 * AtsServers.MAIL_SCENARIOS.size());
+        assertThat(mail).as("STARTTLS and TLS wrapper mode for each mail scenario").isEqualTo(2 * ScenarioCatalogue.builtIn().scenarios().stream().filter(Scenario::servedOverSmtp).count());
     }
 
     @Test
@@ -137,6 +138,29 @@ class ServeJarIT {
         assertThat(scenario("expired").get("reasons").get("no-ats").asText()).isEqualTo("UNTRUSTED_ROOT");
         assertThat(scenario("expired").get("reasons").get("all-ats").asText()).isEqualTo("EXPIRED");
         assertThat(scenario("ats-root-ca-1").get("reasons").has("all-ats")).isFalse();
+    }
+
+    @Test
+    void manifestLeadsANonJvmClientToTheIndexTheCrlsAndTheCaCertificates() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI index = java.net.URI.create(manifest.get("index").asText());
+
+        var page = http.send(java.net.http.HttpRequest.newBuilder(index).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var crl = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(manifest.get("crlBase").asText()
+                + "amazon-root-ca-1.crl")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var ca = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(manifest.get("caBase").asText()
+                + "amazon-rsa-2048-m01.cer")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("ats-root-ca-1", "untrusted-root");
+        assertThat(crl.statusCode()).isEqualTo(200);
+        assertThat(java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCRL(new java.io.ByteArrayInputStream(crl.body())).getType()).isEqualTo("X.509");
+        assertThat(ca.statusCode()).isEqualTo(200);
+        assertThat(((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(ca.body()))).getSubjectX500Principal().getName())
+                .contains("Amazon RSA 2048 M01");
     }
 
     @org.junit.jupiter.params.ParameterizedTest

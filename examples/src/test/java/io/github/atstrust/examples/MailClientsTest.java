@@ -9,7 +9,8 @@ import io.github.atstrust.testkit.JakartaMailClient;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
-import io.github.atstrust.testkit.server.AtsServers;
+import io.github.atstrust.testkit.scenario.Scenario;
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class MailClientsTest {
 
     private static List<DynamicTest> everyCase(AtsEnvironment ats, String client, MailClient mailClient) {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String scenario : AtsServers.MAIL_SCENARIOS.stream().sorted().toList()) {
+        for (String scenario : ScenarioCatalogue.builtIn().scenarios().stream().filter(Scenario::servedOverSmtp).map(Scenario::id).sorted().toList()) {
             for (AtsEndpoint endpoint : List.of(ats.smtp(scenario), ats.smtps(scenario))) {
                 List<TrustProfile> profiles = scenario.equals("stalled-handshake")
                         ? List.of(ats.profile(TrustProfiles.ALL_ATS)) : ats.profiles();

@@ -8,8 +8,6 @@ import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +110,7 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
     }
 
     /**
-     * The audit and mirror of a {@code jvm} / {@code classpath:} / {@code file:} trust store, computed once per run.
+     * The audit and mirror of a trust store as {@code TrustStoreSource.parse} reads it, computed once per run.
      *
      * @throws ExtensionConfigurationException for a spec of no known form
      * @throws IllegalArgumentException        naming the file when the store cannot be read
@@ -127,44 +125,14 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
     }
 
     private static AuditedStore audit(String truststore, String password) {
-        char[] secret = password.isEmpty() ? null : password.toCharArray();
-        if (truststore.equals("jvm")) {
-            return audit(TrustStoreSource.jvm());
-        } else if (truststore.startsWith("file:")) {
-            return audit(TrustStoreSource.of(Path.of(truststore.substring("file:".length())), secret));
-        } else if (truststore.startsWith("classpath:")) {
-            return fromClasspath(truststore.substring("classpath:".length()), secret);
+        TrustStoreSource source;
+        try {
+            source = TrustStoreSource.parse(truststore, password.toCharArray());
+        } catch (IllegalArgumentException malformed) {
+            throw new ExtensionConfigurationException("@RequiresAtsTrust(truststore = \"" + truststore + "\"): "
+                    + malformed.getMessage() + " (jvm, a path, classpath:RESOURCE or docker:IMAGE)", malformed);
         }
-        throw new ExtensionConfigurationException("@RequiresAtsTrust(truststore = \"" + truststore
-                + "\"): use \"jvm\", \"classpath:<resource>\" or \"file:<path>\"");
-    }
-
-    private static AuditedStore audit(TrustStoreSource source) {
         return new AuditedStore(TrustStoreAudit.audit(source), TrustProfile.mirrorOf(source.toKeyStore()));
-    }
-
-    /** Copies the resource to a temporary file of the same name, so its extension still tells its format. */
-    private static AuditedStore fromClasspath(String resource, char[] password) {
-        String name = resource.startsWith("/") ? resource.substring(1) : resource;
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("classpath:" + resource + ": no such resource on the test classpath; "
-                        + "check the name or put the store under src/test/resources");
-            }
-            Path dir = Files.createTempDirectory("ats-truststore-");
-            Path file = dir.resolve(Path.of(name).getFileName().toString());
-            try {
-                Files.copy(in, file);
-                AuditedStore audited = audit(TrustStoreSource.of(file, password));
-                return new AuditedStore(audited.report().withSource(
-                        audited.report().source().replace(file.toString(), "classpath:" + resource)), audited.mirrored());
-            } finally {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("classpath:" + resource + ": cannot be read (" + e.getMessage() + ")", e);
-        }
     }
 
     @Override

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AtsTrustExtension.class)
 public @interface RequiresAtsTrust {
 
-    /** {@return {@code jvm} (default), {@code classpath:<resource>} or {@code file:<path>}; PKCS12, JKS, PEM or a directory} */
+    /**
+     * {@return the store, as {@code ats audit} reads it: {@code jvm} (default), a path to a PKCS12, JKS or PEM file or
+     * a directory of certificates (e.g. {@code /etc/ssl/certs}), {@code classpath:<resource>}, or {@code docker:IMAGE}}
+     */
     String truststore() default "jvm";
 
     /** {@return password of a PKCS12 or JKS store; empty means {@code changeit}. Not allowed with {@code jvm}} */

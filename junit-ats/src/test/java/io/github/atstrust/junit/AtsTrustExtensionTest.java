@@ -118,6 +118,34 @@ class AtsTrustExtensionTest {
         run(StoreWithEveryRealRoot.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     }
 
+    @RequiresAtsTrust(truststore = "/etc/ssl/certs")
+    static class OsCertificateDirectory {
+        @Test
+        void runs(AtsEnvironment ats) {
+            assertThat(ats.audit().source()).contains("/etc/ssl/certs");
+            assertThat(ats.audit().trustsAts()).isTrue();
+        }
+    }
+
+    @Test
+    void readsAPlainPathAsTheCliDoes() {
+        run(OsCertificateDirectory.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @RequiresAtsTrust(truststore = "docker:")
+    static class MalformedImage {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @Test
+    void aMalformedSourceNamesTheGrammar() {
+        run(MalformedImage.class).containerEvents().assertThatEvents().haveExactly(1, event(container(MalformedImage.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("docker:") && m.contains("classpath:RESOURCE")))));
+    }
+
     @RequiresAtsTrust(truststore = "classpath:stores/real-ats-roots.jks", password = "wrong")
     static class WrongPassword {
         @Test

@@ -31,7 +31,7 @@ public final class TrustStoreAudit {
      * @throws InvalidTrustStoreException naming the file and the fix when it cannot be read
      */
     public static AuditReport audit(TrustStoreSource source) {
-        return audit(source.read());
+        return audit(TrustStoreReader.read(source));
     }
 
     /**

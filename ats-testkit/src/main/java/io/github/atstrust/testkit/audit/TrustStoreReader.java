@@ -28,19 +28,43 @@ final class TrustStoreReader {
     }
 
     static LoadedTrustStore read(TrustStoreSource source) {
-        if (source.isJvm()) {
+        if (source instanceof ImageTrustStore image) {
+            return DockerImageBundle.read(image.image());
+        }
+        if (source instanceof ClasspathTrustStore resource) {
+            return readResource(resource);
+        }
+        if (!(source instanceof FileTrustStore file)) {
             return readJvm();
         }
-        if (source.dockerImage() != null) {
-            return DockerImageBundle.read(source.dockerImage());
-        }
-        Path path = source.path();
+        Path path = file.path();
         BasicFileAttributes attributes = attributes(path);
         if (attributes.isDirectory()) {
             return readDirectory(path, source.maxBytes());
         }
         byte[] bytes = bytes(path, attributes, source.maxBytes());
-        return readFile(path, bytes, source.passwordOrDefault(), path.toString());
+        return readFile(path, bytes, file.password().toCharArray(), path.toString());
+    }
+
+    /** A resource read as a file of its name: its extension tells PKCS12 from JKS, as for a file. */
+    private static LoadedTrustStore readResource(ClasspathTrustStore source) {
+        String spec = "classpath:" + source.resource();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (java.io.InputStream in = (loader != null ? loader : TrustStoreReader.class.getClassLoader())
+                .getResourceAsStream(source.resource())) {
+            if (in == null) {
+                throw new InvalidTrustStoreException(spec + ": no such resource on the class path; check the name or put "
+                        + "the store under src/test/resources");
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, source.maxBytes() + 1));
+            if (bytes.length > source.maxBytes()) {
+                throw new InvalidTrustStoreException(spec + ": larger than the limit of " + source.maxBytes()
+                        + " bytes; is it a trust store? (raise the limit with --max-size)");
+            }
+            return readFile(Path.of(spec), bytes, source.password().toCharArray(), spec).describedAs(spec);
+        } catch (IOException e) {
+            throw new InvalidTrustStoreException(spec + ": cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     /** What {@code path} is, without opening it (opening a FIFO would block until a writer comes). */

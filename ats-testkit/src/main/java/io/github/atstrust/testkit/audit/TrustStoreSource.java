@@ -4,58 +4,34 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * Where a trust store comes from: the running JVM's default, a file (PKCS12, JKS, PEM bundle), a directory of
- * PEM/CRT/DER files, or the OS bundle of a Docker image.
+ * Where a trust store comes from, in the one grammar the CLI and {@code @RequiresAtsTrust} share: {@code jvm} (the
+ * running JVM's default), a path to a file (PKCS12, JKS, PEM bundle, one DER or PEM certificate) or a directory of
+ * certificates, {@code classpath:RESOURCE}, or {@code docker:IMAGE} (the OS bundle of a local Docker image).
  *
  * <pre>AuditReport report = TrustStoreAudit.audit(TrustStoreSource.parse("/etc/ssl/certs", null));</pre>
  *
- * @param path        the file or directory; {@code null} for the JVM default or an image
- * @param password    key store password; {@code null} for {@value #DEFAULT_PASSWORD}
- * @param dockerImage an image whose CA bundle is read with the {@code docker} command, or {@code null}
- * @param maxBytes    the largest file read (and the most a directory's files may add up to); bigger input is
- *                    refused as bad input, never read into memory
+ * Every source reads at most {@link #maxBytes()}: bigger input is refused as bad input, never read into memory.
  */
-public record TrustStoreSource(Path path, char[] password, String dockerImage, long maxBytes) {
+public sealed interface TrustStoreSource permits JvmTrustStore, FileTrustStore, ClasspathTrustStore, ImageTrustStore {
 
     /**
      * The default {@link #maxBytes()}: 16 MiB. A JDK cacerts is about 200 KB and an OS bundle about 220 KB, so
      * only a wrong path (a log, an image, {@code /dev/zero}) comes near it; raise it with {@link #withMaxBytes}.
      */
-    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
-
-    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._/:@-]*");
-
-    /**
-     * Checks the size limit and the image name.
-     *
-     * @param path        the file or directory, or {@code null}
-     * @param password    key store password, or {@code null} for the default
-     * @param dockerImage an image name, or {@code null}
-     * @param maxBytes    the largest input read, in bytes
-     * @throws IllegalArgumentException for a limit that is not positive or a malformed image name
-     */
-    public TrustStoreSource {
-        if (maxBytes <= 0) {
-            throw new IllegalArgumentException("the size limit must be positive, was " + maxBytes + " bytes");
-        }
-        if (dockerImage != null && !IMAGE.matcher(dockerImage).matches()) {
-            throw new IllegalArgumentException("docker:" + dockerImage + ": not an image name; write docker:NAME[:TAG], "
-                    + "e.g. docker:debian:bookworm");
-        }
-    }
+    long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
 
     /** Where Linux images keep their OS CA bundle: Debian/Ubuntu/Alpine, then RHEL/Fedora. */
-    public static final List<String> IMAGE_BUNDLES =
-            List.of("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt");
+    List<String> IMAGE_BUNDLES = List.of("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt");
 
     /** What {@code keytool} and the JDK's cacerts use. */
-    public static final String DEFAULT_PASSWORD = "changeit";
+    String DEFAULT_PASSWORD = "changeit";
 
     /** {@return the running JVM's default trust store, honouring {@code javax.net.ssl.trustStore}} */
-    public static TrustStoreSource jvm() {
-        return new TrustStoreSource(null, null, null, DEFAULT_MAX_BYTES);
+    static TrustStoreSource jvm() {
+        return new JvmTrustStore(DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -65,8 +41,26 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage, l
      * @param password key store password, or {@code null} for {@value #DEFAULT_PASSWORD}
      * @return the source
      */
-    public static TrustStoreSource of(Path path, char[] password) {
-        return new TrustStoreSource(Objects.requireNonNull(path, "path"), password, null, DEFAULT_MAX_BYTES);
+    static TrustStoreSource of(Path path, char[] password) {
+        return new FileTrustStore(Objects.requireNonNull(path, "path"), password == null ? DEFAULT_PASSWORD : new String(password),
+                DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * A trust store on the class path of the current thread's context class loader (a file format, as for
+     * {@link #of}: the resource name's extension tells PKCS12 from JKS).
+     *
+     * @param resource e.g. {@code truststore.p12} (a leading {@code /} is ignored)
+     * @param password key store password, or {@code null} for {@value #DEFAULT_PASSWORD}
+     * @return the source
+     */
+    static TrustStoreSource classpath(String resource, char[] password) {
+        String name = Objects.requireNonNull(resource, "resource").startsWith("/") ? resource.substring(1) : resource;
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("classpath: names no resource; write classpath:RESOURCE, e.g. "
+                    + "classpath:truststore.p12");
+        }
+        return new ClasspathTrustStore(name, password == null ? DEFAULT_PASSWORD : new String(password), DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -74,46 +68,52 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage, l
      *
      * @param image e.g. {@code debian:bookworm}
      * @return the source
+     * @throws IllegalArgumentException for a malformed image name
      */
-    public static TrustStoreSource dockerImage(String image) {
-        return new TrustStoreSource(null, null, Objects.requireNonNull(image, "image"), DEFAULT_MAX_BYTES);
+    static TrustStoreSource dockerImage(String image) {
+        return new ImageTrustStore(Objects.requireNonNull(image, "image"), DEFAULT_MAX_BYTES);
     }
 
     /**
      * A source as the CLI and {@code @RequiresAtsTrust} write it.
      *
-     * @param spec     {@code jvm}, {@code docker:IMAGE} or a path
-     * @param password key store password, or {@code null}
+     * @param spec     {@code jvm}, {@code classpath:RESOURCE}, {@code docker:IMAGE}, or a path ({@code file:PATH} too)
+     * @param password key store password, or {@code null} (or empty) for {@value #DEFAULT_PASSWORD}
      * @return the source
+     * @throws IllegalArgumentException for an empty spec, a malformed image name or an empty resource name
      */
-    public static TrustStoreSource parse(String spec, char[] password) {
-        if (spec.startsWith("docker:")) {
+    static TrustStoreSource parse(String spec, char[] password) {
+        Objects.requireNonNull(spec, "spec");
+        char[] secret = password == null || password.length == 0 ? null : password;
+        if (spec.isBlank()) {
+            throw new IllegalArgumentException("an empty trust store: write jvm, a path, classpath:RESOURCE or docker:IMAGE");
+        } else if (spec.equals("jvm")) {
+            return jvm();
+        } else if (spec.startsWith("docker:")) {
             return dockerImage(spec.substring("docker:".length()));
+        } else if (spec.startsWith("classpath:")) {
+            return classpath(spec.substring("classpath:".length()), secret);
+        } else if (spec.startsWith("file:")) {
+            return of(Path.of(spec.substring("file:".length())), secret);
         }
-        return "jvm".equals(spec) ? jvm() : of(Path.of(spec), password);
+        return of(Path.of(spec), secret);
     }
+
+    /** {@return the largest input read, in bytes (for a directory: what its files may add up to)} */
+    long maxBytes();
 
     /**
      * The same source with another size limit.
      *
      * @param limit the largest input read, in bytes
      * @return a copy with that limit
+     * @throws IllegalArgumentException when not positive
      */
-    public TrustStoreSource withMaxBytes(long limit) {
-        return new TrustStoreSource(path, password, dockerImage, limit);
-    }
+    TrustStoreSource withMaxBytes(long limit);
 
     /** {@return whether this is the running JVM's default trust store} */
-    public boolean isJvm() {
-        return path == null && dockerImage == null;
-    }
-
-    char[] passwordOrDefault() {
-        return password == null ? DEFAULT_PASSWORD.toCharArray() : password;
-    }
-
-    LoadedTrustStore read() {
-        return TrustStoreReader.read(this);
+    default boolean isJvm() {
+        return this instanceof JvmTrustStore;
     }
 
     /**
@@ -123,12 +123,88 @@ public record TrustStoreSource(Path path, char[] password, String dockerImage, l
      * @return a PKCS12 key store, not backed by any file
      * @throws InvalidTrustStoreException naming the file and the fix when it cannot be read
      */
-    public KeyStore toKeyStore() {
-        return read().toKeyStore();
+    default KeyStore toKeyStore() {
+        return TrustStoreReader.read(this).toKeyStore();
+    }
+}
+
+/** The running JVM's default store. */
+record JvmTrustStore(long maxBytes) implements TrustStoreSource {
+    JvmTrustStore {
+        ClasspathTrustStore.positive(maxBytes);
+    }
+
+    @Override
+    public TrustStoreSource withMaxBytes(long limit) {
+        return new JvmTrustStore(limit);
     }
 
     @Override
     public String toString() {
-        return isJvm() ? "jvm" : dockerImage != null ? "docker:" + dockerImage : path.toString();
+        return "jvm";
+    }
+}
+
+/** A file or a directory of certificates; the password as text, so that equal sources are equal. */
+record FileTrustStore(Path path, String password, long maxBytes) implements TrustStoreSource {
+    FileTrustStore {
+        ClasspathTrustStore.positive(maxBytes);
+    }
+
+    @Override
+    public TrustStoreSource withMaxBytes(long limit) {
+        return new FileTrustStore(path, password, limit);
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+}
+
+/** A resource of the context class loader. */
+record ClasspathTrustStore(String resource, String password, long maxBytes) implements TrustStoreSource {
+    ClasspathTrustStore {
+        positive(maxBytes);
+    }
+
+    static long positive(long limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("the size limit must be positive, was " + limit + " bytes");
+        }
+        return limit;
+    }
+
+    @Override
+    public TrustStoreSource withMaxBytes(long limit) {
+        return new ClasspathTrustStore(resource, password, limit);
+    }
+
+    @Override
+    public String toString() {
+        return "classpath:" + resource;
+    }
+}
+
+/** The OS bundle of a local Docker image. */
+record ImageTrustStore(String image, long maxBytes) implements TrustStoreSource {
+    private static final Pattern IMAGE = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._/:@-]*");
+
+    ImageTrustStore {
+        if (!IMAGE.matcher(image).matches()) {
+            throw new IllegalArgumentException("docker:" + image + ": not an image name; write docker:NAME[:TAG], "
+                    + "e.g. docker:debian:bookworm");
+        }
+        ClasspathTrustStore.positive(maxBytes);
+    }
+
+    @Override
+    public TrustStoreSource withMaxBytes(long limit) {
+        return new ImageTrustStore(image, limit);
+    }
+
+    @Override
+    public String toString() {
+        return "docker:" + image;
     }
 }

@@ -2,7 +2,7 @@ package io.github.atstrust.testkit.live;
 
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
-import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
+import io.github.atstrust.testkit.scenario.ClientSetting;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  *
  * <p>Addresses are {@code https://…}, or for the SES SMTP interface {@code smtp://HOST:PORT} (STARTTLS) and
  * {@code smtps://HOST:PORT} (TLS from the first byte); those require an SMTP client ({@code requires} names
- * {@value ScenarioCatalogue#SMTP}). A TLS acceptance followed by an HTTP error status is an acceptance.
+ * {@code smtp}). A TLS acceptance followed by an HTTP error status is an acceptance.
  *
  * @param id             a stable id, e.g. {@code dynamodb-eu-west-3}
  * @param uri            the address the guide names
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * @param description  what the guide says the endpoint is for
  */
 public record LiveEndpoint(String id, URI uri, ExpectedOutcome expected, int expectedStatus, String expectedBody,
-                           Set<String> requires,
+                           Set<ClientSetting> requires,
                            String description) {
 
     private static final List<LiveEndpoint> ALL = create();
@@ -135,16 +135,16 @@ public record LiveEndpoint(String id, URI uri, ExpectedOutcome expected, int exp
             endpoints.add(new LiveEndpoint("expired-sca" + n + "a", URI.create("https://expired.sca" + n + "a.amazontrust.com/"),
                     ExpectedOutcome.reject(RejectionReason.EXPIRED), 0, null, Set.of(), "expired certificate under " + anchor));
             endpoints.add(new LiveEndpoint("revoked-sca" + n + "a", URI.create("https://revoked.sca" + n + "a.amazontrust.com/"),
-                    ExpectedOutcome.reject(RejectionReason.REVOKED), 0, null, Set.of(ScenarioCatalogue.REVOCATION_CHECKING),
+                    ExpectedOutcome.reject(RejectionReason.REVOKED), 0, null, Set.of(ClientSetting.REVOCATION_CHECKING),
                     "revoked certificate under " + anchor));
         }
         endpoints.add(new LiveEndpoint("untrusted-root-badssl", URI.create("https://untrusted-root.badssl.com/"),
                 ExpectedOutcome.reject(RejectionReason.UNTRUSTED_ROOT), 0, null, Set.of(), "what an untrusted root looks like"));
         endpoints.add(new LiveEndpoint("ses-smtp-us-east-1-starttls", URI.create("smtp://email-smtp.us-east-1.amazonaws.com:587"),
-                ExpectedOutcome.accept(), 0, null, Set.of(ScenarioCatalogue.SMTP),
+                ExpectedOutcome.accept(), 0, null, Set.of(ClientSetting.SMTP),
                 "SES SMTP interface, STARTTLS on port 587 (also 25 and 2587)"));
         endpoints.add(new LiveEndpoint("ses-smtp-us-east-1-tls", URI.create("smtps://email-smtp.us-east-1.amazonaws.com:465"),
-                ExpectedOutcome.accept(), 0, null, Set.of(ScenarioCatalogue.SMTP),
+                ExpectedOutcome.accept(), 0, null, Set.of(ClientSetting.SMTP),
                 "SES SMTP interface, TLS wrapper mode on port 465 (also 2465)"));
         return List.copyOf(endpoints);
     }

@@ -86,13 +86,28 @@ public final class CertificateAuthority {
     /**
      * Mints a leaf for {@code keyPair}'s public key, signed by this CA.
      *
-     * @param spec    names, validity, key usage and URLs of the leaf
+     * @param spec    names, validity and key usage of the leaf
      * @param keyPair the leaf's keys, e.g. {@code FakeAtsHierarchy.load().leafKeyPair(KeyType.EC_P256)}
-     * @return the leaf
+     * @return the leaf, without revocation or issuer URLs
      */
     public X509Certificate issue(LeafSpec spec, KeyPair keyPair) {
+        return issue(spec, keyPair, null, null, null);
+    }
+
+    /**
+     * Mints a leaf as a server that publishes its CAs hands it out: with a CRL distribution point, an OCSP responder
+     * and, unless {@code spec} says otherwise ({@link LeafSpec#withoutIssuerUrl()}), a caIssuers URL.
+     *
+     * @param spec      names, validity and key usage of the leaf
+     * @param keyPair   the leaf's keys
+     * @param crl       the CRL distribution point, or {@code null}
+     * @param ocsp      the OCSP responder, or {@code null}
+     * @param caIssuers where this CA's certificate is published, or {@code null}
+     * @return the leaf
+     */
+    public X509Certificate issue(LeafSpec spec, KeyPair keyPair, URI crl, URI ocsp, URI caIssuers) {
         return build(spec, keyPair.getPublic(), X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
-                certificate.getPublicKey(), privateKey, Instant.now());
+                certificate.getPublicKey(), privateKey, Instant.now(), crl, ocsp, spec.publishesIssuer() ? caIssuers : null);
     }
 
     /**
@@ -104,7 +119,7 @@ public final class CertificateAuthority {
      */
     public static X509Certificate selfSigned(LeafSpec spec, KeyPair keyPair) {
         return build(spec, keyPair.getPublic(), leafSubject(spec), keyPair.getPublic(), keyPair.getPrivate(),
-                Instant.now());
+                Instant.now(), null, null, null);
     }
 
     /**
@@ -130,7 +145,7 @@ public final class CertificateAuthority {
     }
 
     private static X509Certificate build(LeafSpec spec, PublicKey subjectKey, X500Name issuer, PublicKey issuerKey,
-                                         PrivateKey signingKey, Instant now) {
+                                         PrivateKey signingKey, Instant now, URI crl, URI ocsp, URI caIssuers) {
         try {
             Instant notBefore = now.plus(spec.notBeforeOffset());
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -145,7 +160,7 @@ public final class CertificateAuthority {
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames(spec.hostNames()));
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
             builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuerKey));
-            addPublicationUrls(builder, spec.crlUri(), spec.ocspUri(), spec.caIssuersUri());
+            addPublicationUrls(builder, crl, ocsp, caIssuers);
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(signer(issuerKey, spec.signatureAlgorithm(), signingKey)));
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {

@@ -1,6 +1,5 @@
 package io.github.atstrust.testkit.pki;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -8,10 +7,10 @@ import java.util.Objects;
 /**
  * What a leaf certificate minted at runtime looks like: host names (DNS names or IP literals, all in
  * the SAN), key type, validity relative to the moment of issuance, signature algorithm, extended key
- * usage and revocation URLs.
+ * usage, and whether a server that publishes its CAs may give it a caIssuers URL.
  *
  * <p>Defaults: RSA 2048, valid from one hour ago for 30 days, EKU serverAuth, the issuer's usual
- * signature algorithm, no URLs until a server publishes them ({@link #publishedAt}).
+ * signature algorithm; the server that serves it adds its own CRL, OCSP and caIssuers URLs.
  * <pre>LeafSpec.forHosts("localhost", "127.0.0.1").keyType(KeyType.EC_P256).validity(Duration.ofDays(-60), Duration.ofDays(30))</pre>
  *
  * @param hostNames       DNS names or IP literals, all in the subject alternative name; the first is the CN
@@ -21,15 +20,11 @@ import java.util.Objects;
  * @param signatureAlgorithm JCA name, or {@code null} for the issuer's default
  * @param clientAuth      whether the extended key usage is clientAuth instead of serverAuth (a leaf no TLS client
  *                        should accept from a server)
- * @param crlUri          CRL distribution point, or {@code null}
- * @param ocspUri         OCSP responder for the AIA extension, or {@code null}
- * @param caIssuersUri    URL of the issuer's certificate for the AIA extension, or {@code null}
  * @param publishesIssuer whether a server that publishes its CAs gives this leaf a caIssuers URL (true by
  *                        default; false for a leaf whose missing intermediate no client can fetch)
  */
 public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBeforeOffset, Duration validity,
-                       String signatureAlgorithm, boolean clientAuth, URI crlUri, URI ocspUri,
-                       URI caIssuersUri, boolean publishesIssuer) {
+                       String signatureAlgorithm, boolean clientAuth, boolean publishesIssuer) {
 
     /** Leaves never live longer than this: short-lived test material. */
     public static final Duration MAX_VALIDITY = Duration.ofDays(90);
@@ -43,9 +38,6 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
      * @param validity           length of validity
      * @param signatureAlgorithm JCA name, or {@code null}
      * @param clientAuth         whether the EKU is clientAuth instead of serverAuth
-     * @param crlUri             CRL distribution point, or {@code null}
-     * @param ocspUri            OCSP responder, or {@code null}
-     * @param caIssuersUri       issuer certificate URL, or {@code null}
      * @param publishesIssuer    whether a publishing server gives it a caIssuers URL
      * @throws IllegalArgumentException without host names, or with a validity outside 1 second to 90 days
      */
@@ -71,7 +63,7 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
      */
     public static LeafSpec forHosts(String... hostNames) {
         return new LeafSpec(List.of(hostNames), KeyType.RSA_2048, Duration.ofHours(-1), Duration.ofDays(30), null,
-                false, null, null, null, true);
+                false, true);
     }
 
     /**
@@ -81,8 +73,7 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
      * @return a copy with that key type
      */
     public LeafSpec keyType(KeyType type) {
-        return new LeafSpec(hostNames, type, notBeforeOffset, validity, signatureAlgorithm, clientAuth, crlUri, ocspUri,
-                caIssuersUri, publishesIssuer);
+        return new LeafSpec(hostNames, type, notBeforeOffset, validity, signatureAlgorithm, clientAuth, publishesIssuer);
     }
 
     /**
@@ -93,8 +84,7 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
      * @return a copy with that validity
      */
     public LeafSpec validity(Duration notBeforeOffset, Duration length) {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, length, signatureAlgorithm, clientAuth, crlUri, ocspUri,
-                caIssuersUri, publishesIssuer);
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, length, signatureAlgorithm, clientAuth, publishesIssuer);
     }
 
     /**
@@ -104,8 +94,7 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
      * @return a copy signed that way
      */
     public LeafSpec signatureAlgorithm(String algorithm) {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, algorithm, clientAuth, crlUri, ocspUri,
-                caIssuersUri, publishesIssuer);
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, algorithm, clientAuth, publishesIssuer);
     }
 
     /**
@@ -114,22 +103,7 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
      * @return a copy for client authentication only
      */
     public LeafSpec clientAuthOnly() {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, true, crlUri, ocspUri,
-                caIssuersUri, publishesIssuer);
-    }
-
-    /**
-     * With the URLs of a server that publishes its CAs: a CRL distribution point, an OCSP responder and, when
-     * {@link #publishesIssuer()}, a caIssuers URL for the issuer's certificate.
-     *
-     * @param crl       the CRL distribution point, or {@code null}
-     * @param ocsp      the OCSP responder, or {@code null}
-     * @param caIssuers where the issuer's certificate is published, or {@code null}
-     * @return a copy carrying those URLs
-     */
-    public LeafSpec publishedAt(URI crl, URI ocsp, URI caIssuers) {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, clientAuth, crl,
-                ocsp, publishesIssuer ? caIssuers : null, publishesIssuer);
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, true, publishesIssuer);
     }
 
     /**
@@ -138,7 +112,6 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
      * @return a copy without an issuer URL, even once published
      */
     public LeafSpec withoutIssuerUrl() {
-        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, clientAuth, crlUri,
-                ocspUri, null, false);
+        return new LeafSpec(hostNames, keyType, notBeforeOffset, validity, signatureAlgorithm, clientAuth, false);
     }
 }

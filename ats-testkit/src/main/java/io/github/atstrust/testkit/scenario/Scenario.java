@@ -5,6 +5,10 @@ import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +18,15 @@ import java.util.regex.Pattern;
 
 /**
  * One chain a server can present, declared as data: the leaf to mint and who issues it, the CA certificates
- * sent after it, the fake anchors the chain leads to, its defect (if any), and what a client must do for the
- * verdict to hold.
+ * sent after it, the fake anchors the chain leads to, its defect (if any), what a client must do for the
+ * verdict to hold, and whether it is also served over SMTP. Built by name with {@link #builder(String)}:
+ *
+ * <pre>
+ * Scenario dynamo = Scenario.builder("my-dynamodb")
+ *         .leafFor("dynamodb.eu-west-3.amazonaws.com").issuedBy(FakeCa.AMAZON_RSA_2048_M01)
+ *         .sends(FakeCa.AMAZON_RSA_2048_M01, FakeCa.AMAZON_ROOT_CA_1_CROSS_G2)
+ *         .leadsTo(FakeCa.AMAZON_ROOT_CA_1, FakeCa.STARFIELD_SERVICES_ROOT_G2).build();
+ * </pre>
  *
  * <p>The expectation for any trust profile is derived, never tabulated: accept iff the chain has no defect and
  * the profile holds one of {@link #anchors()}. So is the reason of a rejection: a client holding none of the
@@ -25,38 +36,35 @@ import java.util.regex.Pattern;
  * e.g. to Starfield Class 2 over an expired cross-certificate: a client holding such an anchor of
  * {@link #anchorsBehindDefect()} and none of {@link #anchors()} gives that defect's reason, while a client holding
  * an anchor builds the shorter path around it. Scenarios with a non-empty {@link #requires()} are judged that way
- * only by clients with those settings (e.g. {@code revocation-checking}).
+ * only by clients with those settings.
  *
- * @param leafIssuer    the CA signing the leaf, or {@code null} for a self-signed leaf
+ * @param id            lower-case letters, digits and dashes, e.g. {@code untrusted-root}
+ * @param description   what the chain is, in words
+ * @param leaf          the leaf to mint
+ * @param leafIssuer    the CA signing the leaf; empty for a self-signed leaf
  * @param sentAfterLeaf CA certificates the server sends after the leaf, in order
  * @param anchors       fake anchors the sent chain leads to; empty when it leads to none a profile holds
  * @param defect        why every client with the {@code requires} settings refuses the chain even when it trusts
- *                      an anchor, or {@code null} for a good chain
+ *                      an anchor; empty for a good chain
  * @param requires      client settings the verdict depends on; empty when every correct client agrees
+ * @param behaviour     how the server behaves beyond the chain
  * @param anchorsBehindDefect anchors the sent chain reaches only over a defective certificate, each with the reason
  *                      a client holding it (and none of {@code anchors}) refuses the chain; usually empty
+ * @param servedOverSmtp whether servers with mail on also serve it over SMTP (STARTTLS and TLS wrapper mode)
  */
-public record Scenario(String id, String description, LeafSpec leaf, FakeCa leafIssuer, List<FakeCa> sentAfterLeaf,
-                       Set<FakeCa> anchors, RejectionReason defect, Set<String> requires, ServerBehaviour behaviour,
-                       Map<FakeCa, RejectionReason> anchorsBehindDefect) {
+public record Scenario(String id, String description, LeafSpec leaf, Optional<FakeCa> leafIssuer,
+                       List<FakeCa> sentAfterLeaf, Set<FakeCa> anchors, Optional<RejectionReason> defect,
+                       Set<ClientSetting> requires, ServerBehaviour behaviour,
+                       Map<FakeCa, RejectionReason> anchorsBehindDefect, boolean servedOverSmtp) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     /**
-     * Checks the id and the declared reason, and copies the collections.
+     * Checks the id and the declared reasons, and copies the collections. Prefer {@link #builder(String)}.
      *
-     * @param id            lower-case letters, digits and dashes, e.g. {@code untrusted-root}
-     * @param description   what the chain is, in words
-     * @param leaf          the leaf to mint
-     * @param leafIssuer    the CA signing the leaf, or {@code null} for a self-signed leaf
-     * @param sentAfterLeaf CA certificates sent after the leaf, in order
-     * @param anchors       fake anchors the chain leads to
-     * @param defect        why every client refuses it, or {@code null} for a good chain
-     * @param requires      client settings the verdict depends on
-     * @param behaviour     how the server behaves beyond the chain
-     * @param anchorsBehindDefect anchors reached only over a defective certificate, with the reason for each
-     * @throws IllegalArgumentException for a malformed id, the reason {@code OTHER}, or an anchor both in
-     *                                  {@code anchors} and behind a defect
+     * @throws IllegalArgumentException for a malformed id, the reason {@code OTHER}, an anchor both in
+     *                                  {@code anchors} and behind a defect, or {@code smtp} required of a scenario
+     *                                  not served over SMTP
      */
     public Scenario {
         Objects.requireNonNull(id, "id");
@@ -65,8 +73,10 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
         }
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(leafIssuer, "leafIssuer");
+        Objects.requireNonNull(defect, "defect");
         Objects.requireNonNull(behaviour, "behaviour");
-        if (defect == RejectionReason.OTHER) {
+        if (defect.equals(Optional.of(RejectionReason.OTHER))) {
             throw new IllegalArgumentException("scenario '" + id + "' declares OTHER: declare the reason a correct "
                     + "client gives (add a RejectionReason and its classification if none fits)");
         }
@@ -80,6 +90,10 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
                         + " both as an anchor and as one behind a defect: it is one or the other");
             }
         }
+        if (requires.contains(ClientSetting.SMTP) && !servedOverSmtp) {
+            throw new IllegalArgumentException("scenario '" + id + "' requires an SMTP client but is not served over "
+                    + "SMTP: build it with alsoOverSmtp()");
+        }
         sentAfterLeaf = List.copyOf(sentAfterLeaf);
         anchors = Set.copyOf(anchors);
         requires = Set.copyOf(requires);
@@ -87,28 +101,21 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
     }
 
     /**
-     * A scenario whose every anchor is reached without a defective certificate on the way (nothing behind a defect).
+     * Starts a scenario: a leaf for localhost, 127.0.0.1 and ::1 (RSA 2048, 30 days), no defect, no required
+     * setting, a normal server. Say who issues the leaf ({@link Builder#issuedBy} or {@link Builder#selfSigned}).
      *
-     * @param id            lower-case letters, digits and dashes
-     * @param description   what the chain is, in words
-     * @param leaf          the leaf to mint
-     * @param leafIssuer    the CA signing the leaf, or {@code null} for a self-signed leaf
-     * @param sentAfterLeaf CA certificates sent after the leaf, in order
-     * @param anchors       fake anchors the chain leads to
-     * @param defect        why every client refuses it, or {@code null} for a good chain
-     * @param requires      client settings the verdict depends on
-     * @param behaviour     how the server behaves beyond the chain
+     * @param id lower-case letters, digits and dashes
+     * @return the builder
      */
-    public Scenario(String id, String description, LeafSpec leaf, FakeCa leafIssuer, List<FakeCa> sentAfterLeaf,
-                    Set<FakeCa> anchors, RejectionReason defect, Set<String> requires, ServerBehaviour behaviour) {
-        this(id, description, leaf, leafIssuer, sentAfterLeaf, anchors, defect, requires, behaviour, Map.of());
+    public static Builder builder(String id) {
+        return new Builder(id);
     }
 
     /**
      * {@return the anchors under which the chain is accepted: {@link #anchors()} for a good chain, none for a bad one}
      */
     public Set<FakeCa> acceptingAnchors() {
-        return defect == null ? anchors : Set.of();
+        return defect.isEmpty() ? anchors : Set.of();
     }
 
     /**
@@ -128,11 +135,11 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
      * @return the reason, or empty when it accepts the chain
      */
     public Optional<RejectionReason> expectedReasonFor(TrustProfile profile) {
-        if (defect == null && trustsAnAnchor(profile)) {
+        if (defect.isEmpty() && trustsAnAnchor(profile)) {
             return Optional.empty();
         }
-        if (defect != null && (anchors.isEmpty() || trustsAnAnchor(profile))) {
-            return Optional.of(defect);
+        if (defect.isPresent() && (anchors.isEmpty() || trustsAnAnchor(profile))) {
+            return defect;
         }
         Optional<RejectionReason> behindDefect = anchorsBehindDefect.entrySet().stream()
                 .filter(anchor -> profile.trusts(anchor.getKey().certificate()))
@@ -150,15 +157,181 @@ public record Scenario(String id, String description, LeafSpec leaf, FakeCa leaf
      * @return whether an intermediate is left out
      */
     public boolean sendsIncompleteChain() {
-        if (leafIssuer == null) {
+        if (leafIssuer.isEmpty()) {
             return false;
         }
         FakeAtsHierarchy fake = FakeAtsHierarchy.load();
-        return sentAfterLeaf.isEmpty() ? fake.isIntermediateName(leafIssuer.certificate().getSubjectX500Principal())
+        return sentAfterLeaf.isEmpty() ? fake.isIntermediateName(leafIssuer.get().certificate().getSubjectX500Principal())
                 : fake.leavesOutAnIntermediate(sentAfterLeaf.stream().map(FakeCa::certificate).toList());
     }
 
     private boolean trustsAnAnchor(TrustProfile profile) {
         return anchors.stream().map(FakeCa::certificate).anyMatch(profile::trusts);
+    }
+
+    /** Declares a {@link Scenario} by name; {@link #build()} checks it. */
+    public static final class Builder {
+        private final String id;
+        private String description;
+        private LeafSpec leaf = LeafSpec.forHosts("localhost", "127.0.0.1", "::1");
+        private Optional<FakeCa> issuer;
+        private final List<FakeCa> sent = new ArrayList<>();
+        private final Set<FakeCa> anchors = new LinkedHashSet<>();
+        private RejectionReason defect;
+        private final Set<ClientSetting> requires = EnumSet.noneOf(ClientSetting.class);
+        private ServerBehaviour behaviour = ServerBehaviour.NORMAL;
+        private final Map<FakeCa, RejectionReason> behindDefect = new LinkedHashMap<>();
+        private boolean smtp;
+
+        private Builder(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        /**
+         * What the chain is, in words (by default the id).
+         *
+         * @param text e.g. {@code the ACM chain for DynamoDB in eu-west-3}
+         * @return this builder
+         */
+        public Builder description(String text) {
+            this.description = Objects.requireNonNull(text, "description");
+            return this;
+        }
+
+        /**
+         * The leaf to mint.
+         *
+         * @param spec e.g. {@code LeafSpec.forHosts("localhost").keyType(KeyType.EC_P256)}
+         * @return this builder
+         */
+        public Builder leaf(LeafSpec spec) {
+            this.leaf = Objects.requireNonNull(spec, "leaf");
+            return this;
+        }
+
+        /**
+         * A default leaf (RSA 2048, 30 days) for these host names.
+         *
+         * @param hostNames DNS names or IP literals
+         * @return this builder
+         */
+        public Builder leafFor(String... hostNames) {
+            return leaf(LeafSpec.forHosts(hostNames));
+        }
+
+        /**
+         * The CA that signs the leaf.
+         *
+         * @param ca e.g. {@link FakeCa#AMAZON_RSA_2048_M01}
+         * @return this builder
+         */
+        public Builder issuedBy(FakeCa ca) {
+            this.issuer = Optional.of(ca);
+            return this;
+        }
+
+        /**
+         * The leaf signs itself.
+         *
+         * @return this builder
+         */
+        public Builder selfSigned() {
+            this.issuer = Optional.empty();
+            return this;
+        }
+
+        /**
+         * The CA certificates the server sends after the leaf, in order (none by default).
+         *
+         * @param cas e.g. the intermediate, then the cross-certificates
+         * @return this builder
+         */
+        public Builder sends(FakeCa... cas) {
+            sent.addAll(List.of(cas));
+            return this;
+        }
+
+        /**
+         * The fake anchors the sent chain leads to: a client trusting one of them accepts the chain (or meets its
+         * defect).
+         *
+         * @param roots self-signed fake roots
+         * @return this builder
+         */
+        public Builder leadsTo(FakeCa... roots) {
+            anchors.addAll(List.of(roots));
+            return this;
+        }
+
+        /**
+         * An anchor the chain reaches only over a defective certificate, with the reason a client holding it (and
+         * none of {@link #leadsTo}'s) refuses the chain.
+         *
+         * @param root   the anchor behind the defect
+         * @param reason e.g. {@link RejectionReason#EXPIRED}
+         * @return this builder
+         */
+        public Builder leadsOverDefectTo(FakeCa root, RejectionReason reason) {
+            behindDefect.put(root, reason);
+            return this;
+        }
+
+        /**
+         * The chain's own defect: why every client refuses it, even one trusting an anchor.
+         *
+         * @param reason never {@code OTHER}
+         * @return this builder
+         */
+        public Builder rejectedBecause(RejectionReason reason) {
+            this.defect = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /**
+         * Client settings the verdict depends on.
+         *
+         * @param settings e.g. {@link ClientSetting#REVOCATION_CHECKING}
+         * @return this builder
+         */
+        public Builder requires(ClientSetting... settings) {
+            requires.addAll(List.of(settings));
+            return this;
+        }
+
+        /**
+         * How the server behaves beyond the chain (normal by default).
+         *
+         * @param serverBehaviour e.g. {@link ServerBehaviour#TLS12_ONLY}
+         * @return this builder
+         */
+        public Builder behaviour(ServerBehaviour serverBehaviour) {
+            this.behaviour = Objects.requireNonNull(serverBehaviour, "behaviour");
+            return this;
+        }
+
+        /**
+         * Also serves the chain over SMTP, STARTTLS and TLS wrapper mode, when the servers have mail on.
+         *
+         * @return this builder
+         */
+        public Builder alsoOverSmtp() {
+            this.smtp = true;
+            return this;
+        }
+
+        /**
+         * The scenario.
+         *
+         * @return the checked scenario
+         * @throws IllegalArgumentException as {@link Scenario}'s constructor, or when the leaf's issuer was not said
+         */
+        public Scenario build() {
+            if (issuer == null) {
+                throw new IllegalArgumentException("scenario '" + id + "': say who signs the leaf, issuedBy(FakeCa) "
+                        + "or selfSigned()");
+            }
+            return new Scenario(id, description == null ? id : description, leaf, issuer, sent, anchors,
+                    Optional.ofNullable(defect), requires, behaviour, behindDefect, smtp);
+        }
     }
 }

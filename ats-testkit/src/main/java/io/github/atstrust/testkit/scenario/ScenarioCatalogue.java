@@ -22,7 +22,6 @@ import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_SERVICES_ROOT_G2_C
 import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED;
 import static io.github.atstrust.testkit.pki.FakeCa.SUB_CA_BEYOND_PATH_LENGTH;
 import static io.github.atstrust.testkit.pki.FakeCa.UNTRUSTED_INTERMEDIATE;
-import static io.github.atstrust.testkit.scenario.ServerBehaviour.NORMAL;
 import static io.github.atstrust.testkit.scenario.ServerBehaviour.REVOKED_INTERMEDIATE;
 import static io.github.atstrust.testkit.scenario.ServerBehaviour.REVOKED_LEAF;
 import static io.github.atstrust.testkit.scenario.ServerBehaviour.STALL_HANDSHAKE;
@@ -46,8 +45,6 @@ import io.github.atstrust.testkit.probe.RejectionReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,65 +55,38 @@ import java.util.stream.Collectors;
  */
 public final class ScenarioCatalogue {
 
-    /** Client setting: revocation checking (OCSP or CRL) turned on for that client. */
-    public static final String REVOCATION_CHECKING = "revocation-checking";
-    /** Client setting: a connect/handshake timeout. */
-    public static final String TIMEOUT = "timeout";
-    /**
-     * Client setting: an algorithm policy that refuses SHA-1 signatures and RSA keys under 2048 bits in server
-     * chains (OpenSSL at security level 2, browsers). The JDK refuses SHA-1 only under its own cacerts anchors
-     * and RSA only under 1024 bits, so it accepts these chains under a custom anchor.
-     */
-    public static final String STRICT_ALGORITHM_POLICY = "strict-algorithm-policy";
-    /**
-     * Client setting: fetching a missing intermediate from the leaf's caIssuers URL (Chromium; the JDK with
-     * {@code com.sun.security.enableAIAcaIssuers=true}).
-     */
-    public static final String AIA_FETCHING = "aia-fetching";
-
-    /** Client setting: an SMTP client (STARTTLS or TLS wrapper mode) instead of an HTTPS one. */
-    public static final String SMTP = "smtp";
-
-    private static final List<String> LOCAL_NAMES = List.of("localhost", "127.0.0.1", "::1");
-    private static final LeafSpec RSA_LEAF = LeafSpec.forHosts(LOCAL_NAMES.toArray(String[]::new));
+    private static final LeafSpec RSA_LEAF = LeafSpec.forHosts("localhost", "127.0.0.1", "::1");
     private static final LeafSpec P256_LEAF = RSA_LEAF.keyType(KeyType.EC_P256);
-    private static final List<FakeCa> ROOT_1_CROSS_CHAIN = List.of(AMAZON_ROOT_CA_1_CROSS_G2,
-            STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2);
-    private static final Set<FakeCa> UNDER_ROOT_1 = Set.of(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2);
-    private static final Set<FakeCa> NONE = Set.of();
-    private static final RejectionReason TIMEOUT_REASON = RejectionReason.TIMEOUT;
+    private static final FakeCa[] ROOT_1_CROSS_CHAIN = {AMAZON_ROOT_CA_1_CROSS_G2, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2};
+    private static final FakeCa[] UNDER_ROOT_1 = {AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2};
 
     private static final ScenarioCatalogue BUILT_IN = new ScenarioCatalogue(List.of(
             atsRoot(1, RSA_LEAF, AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2, AMAZON_ROOT_CA_1),
             atsRoot(2, RSA_LEAF, AMAZON_RSA_4096_M01, AMAZON_ROOT_CA_2_CROSS_G2, AMAZON_ROOT_CA_2),
             atsRoot(3, P256_LEAF, AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2, AMAZON_ROOT_CA_3),
             atsRoot(4, RSA_LEAF.keyType(KeyType.EC_P384), AMAZON_ECDSA_384_M01, AMAZON_ROOT_CA_4_CROSS_G2, AMAZON_ROOT_CA_4),
-            good("ats-acm-2024",
-                    "ACM chain since August 2024: stops at Amazon Root CA 1 cross-signed by G2 (no Class 2 cross-sign)",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2),
-                    Set.of(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2), Set.of(), NORMAL),
-            good("rotated-intermediate",
-                    "leaf under the second intermediate of Amazon Root CA 1 (intermediates rotate: never pin them)",
-                    RSA_LEAF, AMAZON_RSA_2048_M02, withRoot1Cross(AMAZON_RSA_2048_M02), UNDER_ROOT_1, Set.of(), NORMAL),
-            good("tls12-only", "the Amazon Root CA 1 chain on a server that speaks only TLS 1.2",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, Set.of(), TLS12_ONLY),
-            good("incomplete-chain-aia", "leaf under Amazon Root CA 1 sent without its intermediate, which the "
-                            + "leaf's caIssuers URL serves (clients that fetch missing intermediates accept it)",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(), Set.of(AMAZON_ROOT_CA_1), Set.of(AIA_FETCHING), NORMAL),
-            good("intermediates-out-of-order", "the Amazon Root CA 1 chain with its CA certificates out of order "
-                            + "(the cross-certificate before the intermediate): path builders use them as a pool",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(AMAZON_ROOT_CA_1_CROSS_G2, AMAZON_RSA_2048_M01,
-                            STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2), UNDER_ROOT_1, Set.of(), NORMAL),
-            good("extra-unrelated-certificate", "the Amazon Root CA 1 chain followed by an unrelated CA certificate",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2,
-                            STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2, UNTRUSTED_INTERMEDIATE),
-                    UNDER_ROOT_1, Set.of(), NORMAL),
-            good("root-sent-along", "leaf, intermediate and the self-signed Amazon Root CA 1 itself (no cross-certificate)",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, List.of(AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1), Set.of(AMAZON_ROOT_CA_1),
-                    Set.of(), NORMAL),
-            good("duplicated-intermediate", "the Amazon Root CA 1 chain with its intermediate sent twice",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01, AMAZON_RSA_2048_M01), UNDER_ROOT_1,
-                    Set.of(), NORMAL),
+            scenario("ats-acm-2024", "ACM chain since August 2024: stops at Amazon Root CA 1 cross-signed by G2 (no "
+                    + "Class 2 cross-sign)").issuedBy(AMAZON_RSA_2048_M01).sends(AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2)
+                    .leadsTo(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2).alsoOverSmtp().build(),
+            underRoot1("rotated-intermediate", "leaf under the second intermediate of Amazon Root CA 1 (intermediates "
+                    + "rotate: never pin them)", AMAZON_RSA_2048_M02).build(),
+            underRoot1("tls12-only", "the Amazon Root CA 1 chain on a server that speaks only TLS 1.2", AMAZON_RSA_2048_M01)
+                    .behaviour(TLS12_ONLY).build(),
+            scenario("incomplete-chain-aia", "leaf under Amazon Root CA 1 sent without its intermediate, which the leaf's "
+                    + "caIssuers URL serves (clients that fetch missing intermediates accept it)")
+                    .issuedBy(AMAZON_RSA_2048_M01).leadsTo(AMAZON_ROOT_CA_1).requires(ClientSetting.AIA_FETCHING).build(),
+            scenario("intermediates-out-of-order", "the Amazon Root CA 1 chain with its CA certificates out of order (the "
+                    + "cross-certificate before the intermediate): path builders use them as a pool")
+                    .issuedBy(AMAZON_RSA_2048_M01).sends(AMAZON_ROOT_CA_1_CROSS_G2, AMAZON_RSA_2048_M01,
+                            STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2).leadsTo(UNDER_ROOT_1).build(),
+            underRoot1("extra-unrelated-certificate", "the Amazon Root CA 1 chain followed by an unrelated CA certificate",
+                    AMAZON_RSA_2048_M01).sends(UNTRUSTED_INTERMEDIATE).build(),
+            scenario("root-sent-along", "leaf, intermediate and the self-signed Amazon Root CA 1 itself (no "
+                    + "cross-certificate)").issuedBy(AMAZON_RSA_2048_M01).sends(AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1)
+                    .leadsTo(AMAZON_ROOT_CA_1).build(),
+            scenario("duplicated-intermediate", "the Amazon Root CA 1 chain with its intermediate sent twice")
+                    .issuedBy(AMAZON_RSA_2048_M01).sends(AMAZON_RSA_2048_M01, AMAZON_RSA_2048_M01).sends(ROOT_1_CROSS_CHAIN)
+                    .leadsTo(UNDER_ROOT_1).build(),
             class2CrossExpired("class2-cross-expired", 1, RSA_LEAF, AMAZON_RSA_2048_M01, AMAZON_ROOT_CA_1_CROSS_G2,
                     AMAZON_ROOT_CA_1),
             class2CrossExpired("class2-cross-expired-ec", 3, P256_LEAF, AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2,
@@ -125,44 +95,44 @@ public final class ScenarioCatalogue {
                     AMAZON_ROOT_CA_1),
             g2CrossExpired("g2-cross-expired-ec", 3, P256_LEAF, AMAZON_ECDSA_256_M01, AMAZON_ROOT_CA_3_CROSS_G2_EXPIRED,
                     AMAZON_ROOT_CA_3),
-            bad("untrusted-root", "leaf and intermediate of a hierarchy no ATS store trusts",
-                    RSA_LEAF, UNTRUSTED_INTERMEDIATE, List.of(UNTRUSTED_INTERMEDIATE), NONE, UNTRUSTED_ROOT),
-            bad("self-signed", "a self-signed leaf", RSA_LEAF, null, List.of(), NONE, UNTRUSTED_ROOT),
-            bad("expired", "leaf under Amazon Root CA 1 whose validity ended 30 days ago (full cross chain)",
-                    RSA_LEAF.validity(Duration.ofDays(-60), Duration.ofDays(30)), AMAZON_RSA_2048_M01,
-                    withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, EXPIRED),
-            bad("not-yet-valid", "leaf under Amazon Root CA 1 valid only from 30 days on (full cross chain)",
-                    RSA_LEAF.validity(Duration.ofDays(30), Duration.ofDays(30)), AMAZON_RSA_2048_M01,
-                    withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, NOT_YET_VALID),
-            bad("wrong-host", "leaf under Amazon Root CA 1 for wrong-host.example only (full cross chain)",
-                    LeafSpec.forHosts("wrong-host.example"), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
-                    UNDER_ROOT_1, HOSTNAME_MISMATCH),
-            bad("incomplete-chain", "leaf under Amazon Root CA 1 sent without its intermediate (and no caIssuers URL)",
-                    RSA_LEAF.withoutIssuerUrl(), AMAZON_RSA_2048_M01, List.of(), NONE, INCOMPLETE_CHAIN),
-            bad("intermediate-not-ca", "leaf issued by a certificate of Amazon Root CA 1 that is not a CA (CA:false)",
-                    RSA_LEAF, NOT_A_CA_INTERMEDIATE, withRoot1Cross(NOT_A_CA_INTERMEDIATE), UNDER_ROOT_1, NOT_A_CA),
-            bad("path-length-exceeded", "leaf under a sub-CA of the pathLen-0 intermediate M01",
-                    RSA_LEAF, SUB_CA_BEYOND_PATH_LENGTH, withRoot1Cross(SUB_CA_BEYOND_PATH_LENGTH, AMAZON_RSA_2048_M01),
-                    UNDER_ROOT_1, PATH_LENGTH_EXCEEDED),
-            bad("wrong-eku", "leaf under Amazon Root CA 1 with extended key usage clientAuth only",
-                    RSA_LEAF.clientAuthOnly(), AMAZON_RSA_2048_M01,
-                    withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, WRONG_EXTENDED_KEY_USAGE),
-            new Scenario("sha1-leaf", "leaf under Amazon Root CA 1 signed with SHA-1 (full cross chain)",
-                    RSA_LEAF.signatureAlgorithm("SHA1withRSA"), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
-                    UNDER_ROOT_1, WEAK_ALGORITHM, Set.of(STRICT_ALGORITHM_POLICY), NORMAL),
-            new Scenario("rsa-1024-leaf", "leaf under Amazon Root CA 1 with an RSA 1024 key (full cross chain)",
-                    RSA_LEAF.keyType(KeyType.RSA_1024), AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01),
-                    UNDER_ROOT_1, WEAK_ALGORITHM, Set.of(STRICT_ALGORITHM_POLICY), NORMAL),
-            new Scenario("revoked", "leaf under Amazon Root CA 1, revoked in its CRL and by OCSP (full cross chain)",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, REVOKED,
-                    Set.of(REVOCATION_CHECKING), REVOKED_LEAF),
-            new Scenario("revoked-intermediate", "good leaf under a copy of intermediate M01 that Amazon Root CA 1 "
-                    + "revoked in its CRL and by OCSP (full cross chain)",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), UNDER_ROOT_1, REVOKED,
-                    Set.of(REVOCATION_CHECKING), REVOKED_INTERMEDIATE),
-            new Scenario("stalled-handshake", "accepts TCP and never answers the ClientHello (the 'long delay' failure)",
-                    RSA_LEAF, AMAZON_RSA_2048_M01, withRoot1Cross(AMAZON_RSA_2048_M01), NONE, TIMEOUT_REASON,
-                    Set.of(TIMEOUT), STALL_HANDSHAKE)));
+            scenario("untrusted-root", "leaf and intermediate of a hierarchy no ATS store trusts")
+                    .issuedBy(UNTRUSTED_INTERMEDIATE).sends(UNTRUSTED_INTERMEDIATE).rejectedBecause(UNTRUSTED_ROOT)
+                    .alsoOverSmtp().build(),
+            scenario("self-signed", "a self-signed leaf").selfSigned().rejectedBecause(UNTRUSTED_ROOT).build(),
+            underRoot1("expired", "leaf under Amazon Root CA 1 whose validity ended 30 days ago (full cross chain)",
+                    AMAZON_RSA_2048_M01).leaf(RSA_LEAF.validity(Duration.ofDays(-60), Duration.ofDays(30)))
+                    .rejectedBecause(EXPIRED).alsoOverSmtp().build(),
+            underRoot1("not-yet-valid", "leaf under Amazon Root CA 1 valid only from 30 days on (full cross chain)",
+                    AMAZON_RSA_2048_M01).leaf(RSA_LEAF.validity(Duration.ofDays(30), Duration.ofDays(30)))
+                    .rejectedBecause(NOT_YET_VALID).build(),
+            underRoot1("wrong-host", "leaf under Amazon Root CA 1 for wrong-host.example only (full cross chain)",
+                    AMAZON_RSA_2048_M01).leafFor("wrong-host.example").rejectedBecause(HOSTNAME_MISMATCH).alsoOverSmtp().build(),
+            scenario("incomplete-chain", "leaf under Amazon Root CA 1 sent without its intermediate (and no caIssuers URL)")
+                    .leaf(RSA_LEAF.withoutIssuerUrl()).issuedBy(AMAZON_RSA_2048_M01).rejectedBecause(INCOMPLETE_CHAIN).build(),
+            scenario("intermediate-not-ca", "leaf issued by a certificate of Amazon Root CA 1 that is not a CA (CA:false)")
+                    .issuedBy(NOT_A_CA_INTERMEDIATE).sends(NOT_A_CA_INTERMEDIATE).sends(ROOT_1_CROSS_CHAIN)
+                    .leadsTo(UNDER_ROOT_1).rejectedBecause(NOT_A_CA).build(),
+            scenario("path-length-exceeded", "leaf under a sub-CA of the pathLen-0 intermediate M01")
+                    .issuedBy(SUB_CA_BEYOND_PATH_LENGTH).sends(SUB_CA_BEYOND_PATH_LENGTH, AMAZON_RSA_2048_M01)
+                    .sends(ROOT_1_CROSS_CHAIN).leadsTo(UNDER_ROOT_1).rejectedBecause(PATH_LENGTH_EXCEEDED).build(),
+            underRoot1("wrong-eku", "leaf under Amazon Root CA 1 with extended key usage clientAuth only",
+                    AMAZON_RSA_2048_M01).leaf(RSA_LEAF.clientAuthOnly()).rejectedBecause(WRONG_EXTENDED_KEY_USAGE).build(),
+            underRoot1("sha1-leaf", "leaf under Amazon Root CA 1 signed with SHA-1 (full cross chain)", AMAZON_RSA_2048_M01)
+                    .leaf(RSA_LEAF.signatureAlgorithm("SHA1withRSA")).rejectedBecause(WEAK_ALGORITHM)
+                    .requires(ClientSetting.STRICT_ALGORITHM_POLICY).build(),
+            underRoot1("rsa-1024-leaf", "leaf under Amazon Root CA 1 with an RSA 1024 key (full cross chain)",
+                    AMAZON_RSA_2048_M01).leaf(RSA_LEAF.keyType(KeyType.RSA_1024)).rejectedBecause(WEAK_ALGORITHM)
+                    .requires(ClientSetting.STRICT_ALGORITHM_POLICY).build(),
+            underRoot1("revoked", "leaf under Amazon Root CA 1, revoked in its CRL and by OCSP (full cross chain)",
+                    AMAZON_RSA_2048_M01).rejectedBecause(REVOKED).requires(ClientSetting.REVOCATION_CHECKING)
+                    .behaviour(REVOKED_LEAF).build(),
+            underRoot1("revoked-intermediate", "good leaf under a copy of intermediate M01 that Amazon Root CA 1 revoked "
+                    + "in its CRL and by OCSP (full cross chain)", AMAZON_RSA_2048_M01).rejectedBecause(REVOKED)
+                    .requires(ClientSetting.REVOCATION_CHECKING).behaviour(REVOKED_INTERMEDIATE).build(),
+            scenario("stalled-handshake", "accepts TCP and never answers the ClientHello (the 'long delay' failure)")
+                    .issuedBy(AMAZON_RSA_2048_M01).sends(AMAZON_RSA_2048_M01).sends(ROOT_1_CROSS_CHAIN)
+                    .rejectedBecause(RejectionReason.TIMEOUT).requires(ClientSetting.TIMEOUT).behaviour(STALL_HANDSHAKE)
+                    .alsoOverSmtp().build()));
 
     private final List<Scenario> scenarios;
 
@@ -173,6 +143,21 @@ public final class ScenarioCatalogue {
     /** {@return the kit's own scenarios} */
     public static ScenarioCatalogue builtIn() {
         return BUILT_IN;
+    }
+
+    /**
+     * A catalogue of these scenarios alone, e.g. a user's own for {@code AtsServers.builder().catalogue(…)}.
+     *
+     * @param scenarios scenarios with distinct ids
+     * @return the catalogue
+     * @throws IllegalArgumentException when two share an id
+     */
+    public static ScenarioCatalogue of(List<Scenario> scenarios) {
+        ScenarioCatalogue catalogue = new ScenarioCatalogue(List.of());
+        for (Scenario scenario : scenarios) {
+            catalogue = catalogue.with(scenario);
+        }
+        return catalogue;
     }
 
     /**
@@ -218,11 +203,21 @@ public final class ScenarioCatalogue {
         return scenarios.stream().map(Scenario::id).collect(Collectors.joining(", "));
     }
 
+    private static Scenario.Builder scenario(String id, String description) {
+        return Scenario.builder(id).description(description).leaf(RSA_LEAF);
+    }
+
+    /** The leaf under {@code intermediate}, sent with it and Root CA 1's full cross chain: any ATS anchor reaches it. */
+    private static Scenario.Builder underRoot1(String id, String description, FakeCa intermediate) {
+        return scenario(id, description).issuedBy(intermediate).sends(intermediate).sends(ROOT_1_CROSS_CHAIN)
+                .leadsTo(UNDER_ROOT_1);
+    }
+
     private static Scenario atsRoot(int n, LeafSpec leaf, FakeCa intermediate, FakeCa crossSigned, FakeCa root) {
-        return good("ats-root-ca-" + n,
-                "leaf → intermediate → Amazon Root CA " + n + " cross-signed by G2 → G2 cross-signed by Class 2",
-                leaf, intermediate, List.of(intermediate, crossSigned, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2),
-                Set.of(root, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2), Set.of(), NORMAL);
+        return scenario("ats-root-ca-" + n,
+                "leaf → intermediate → Amazon Root CA " + n + " cross-signed by G2 → G2 cross-signed by Class 2")
+                .leaf(leaf).issuedBy(intermediate).sends(intermediate, crossSigned, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2)
+                .leadsTo(root, STARFIELD_SERVICES_ROOT_G2, STARFIELD_CLASS_2).alsoOverSmtp().build();
     }
 
     /**
@@ -231,10 +226,10 @@ public final class ScenarioCatalogue {
      */
     private static Scenario class2CrossExpired(String id, int n, LeafSpec leaf, FakeCa intermediate, FakeCa crossSigned,
                                                FakeCa root) {
-        return new Scenario(id, "the pre-2024 chain (leaf → intermediate → Amazon Root CA " + n + " cross-signed by G2 → "
-                + "G2 cross-signed by Class 2) after 2034-06-28: the G2-by-Class-2 cross-certificate has expired",
-                leaf, intermediate, List.of(intermediate, crossSigned, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED),
-                Set.of(root, STARFIELD_SERVICES_ROOT_G2), null, Set.of(), NORMAL, Map.of(STARFIELD_CLASS_2, EXPIRED));
+        return scenario(id, "the pre-2024 chain (leaf → intermediate → Amazon Root CA " + n + " cross-signed by G2 → "
+                + "G2 cross-signed by Class 2) after 2034-06-28: the G2-by-Class-2 cross-certificate has expired")
+                .leaf(leaf).issuedBy(intermediate).sends(intermediate, crossSigned, STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED)
+                .leadsTo(root, STARFIELD_SERVICES_ROOT_G2).leadsOverDefectTo(STARFIELD_CLASS_2, EXPIRED).build();
     }
 
     /**
@@ -244,25 +239,9 @@ public final class ScenarioCatalogue {
      */
     private static Scenario g2CrossExpired(String id, int n, LeafSpec leaf, FakeCa intermediate, FakeCa expiredCross,
                                            FakeCa root) {
-        return new Scenario(id, "the ACM chain since August 2024 (leaf → intermediate → Amazon Root CA " + n
-                + " cross-signed by G2) after 2037-12-31: the Amazon-root-by-G2 cross-certificate has expired",
-                leaf, intermediate, List.of(intermediate, expiredCross), Set.of(root), null, Set.of(), NORMAL,
-                Map.of(STARFIELD_SERVICES_ROOT_G2, EXPIRED));
-    }
-
-    private static Scenario good(String id, String description, LeafSpec leaf, FakeCa issuer, List<FakeCa> sent,
-                                 Set<FakeCa> anchors, Set<String> requires, ServerBehaviour behaviour) {
-        return new Scenario(id, description, leaf, issuer, sent, anchors, null, requires, behaviour);
-    }
-
-    private static Scenario bad(String id, String description, LeafSpec leaf, FakeCa issuer, List<FakeCa> sent,
-                                Set<FakeCa> anchors, RejectionReason defect) {
-        return new Scenario(id, description, leaf, issuer, sent, anchors, defect, Set.of(), NORMAL);
-    }
-
-    private static List<FakeCa> withRoot1Cross(FakeCa... intermediates) {
-        List<FakeCa> chain = new ArrayList<>(List.of(intermediates));
-        chain.addAll(ROOT_1_CROSS_CHAIN);
-        return chain;
+        return scenario(id, "the ACM chain since August 2024 (leaf → intermediate → Amazon Root CA " + n
+                + " cross-signed by G2) after 2037-12-31: the Amazon-root-by-G2 cross-certificate has expired")
+                .leaf(leaf).issuedBy(intermediate).sends(intermediate, expiredCross).leadsTo(root)
+                .leadsOverDefectTo(STARFIELD_SERVICES_ROOT_G2, EXPIRED).build();
     }
 }

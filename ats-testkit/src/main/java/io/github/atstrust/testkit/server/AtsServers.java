@@ -1,20 +1,12 @@
 package io.github.atstrust.testkit.server;
 
-import io.github.atstrust.testkit.pki.CertificateAuthority;
-import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
-import io.github.atstrust.testkit.pki.FakeCa;
-import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
-import io.github.atstrust.testkit.scenario.ServerBehaviour;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,19 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -58,26 +40,18 @@ public final class AtsServers implements AutoCloseable {
     /** A TLS connection whose handshake has not completed after this long is closed, unless configured otherwise. */
     public static final Duration DEFAULT_HANDSHAKE_DEADLINE = Duration.ofSeconds(5);
 
-    /**
-     * The scenarios that {@link Builder#mail()} also serves over SMTP, as the SES SMTP interface does: a STARTTLS
-     * server ({@link #smtp}) and a TLS wrapper mode server ({@link #smtps}) each.
-     */
-    public static final Set<String> MAIL_SCENARIOS = Set.of("ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3",
-            "ats-root-ca-4", "ats-acm-2024", "untrusted-root", "expired", "wrong-host", "stalled-handshake");
-
     private final Server server;
     private final Map<String, AtsEndpoint> endpoints;
     private final Map<String, AtsEndpoint> smtp;
     private final Map<String, AtsEndpoint> smtps;
-    private final AutoCloseable mail;
+    private final MailServers mail;
     private final URI indexUri;
 
-    private AtsServers(Server server, Map<String, AtsEndpoint> endpoints, Map<String, AtsEndpoint> smtp,
-                       Map<String, AtsEndpoint> smtps, AutoCloseable mail, URI indexUri) {
+    private AtsServers(Server server, Map<String, AtsEndpoint> endpoints, MailServers mail, URI indexUri) {
         this.server = server;
         this.endpoints = endpoints;
-        this.smtp = smtp;
-        this.smtps = smtps;
+        this.smtp = mail == null ? Map.of() : mail.smtp();
+        this.smtps = mail == null ? Map.of() : mail.smtps();
         this.mail = mail;
         this.indexUri = indexUri;
     }
@@ -130,7 +104,7 @@ public final class AtsServers implements AutoCloseable {
      * The STARTTLS mail server of a mail scenario: the greeting and EHLO in the clear, then TLS with the scenario's
      * chain before any mail (like SES on ports 25, 587 and 2587).
      *
-     * @param scenarioId one of {@link #MAIL_SCENARIOS}
+     * @param scenarioId a scenario {@linkplain Scenario#servedOverSmtp() served over SMTP}
      * @return the endpoint, {@code smtp://localhost:PORT}
      * @throws IllegalArgumentException naming the mail scenarios, or saying how to turn mail on
      */
@@ -142,7 +116,7 @@ public final class AtsServers implements AutoCloseable {
      * The TLS wrapper mode mail server of a mail scenario: TLS with the scenario's chain from the first byte
      * (like SES on ports 465 and 2465).
      *
-     * @param scenarioId one of {@link #MAIL_SCENARIOS}
+     * @param scenarioId a scenario {@linkplain Scenario#servedOverSmtp() served over SMTP}
      * @return the endpoint, {@code smtps://localhost:PORT}
      * @throws IllegalArgumentException naming the mail scenarios, or saying how to turn mail on
      */
@@ -180,7 +154,7 @@ public final class AtsServers implements AutoCloseable {
     private AtsEndpoint mailEndpoint(Map<String, AtsEndpoint> servers, String scenarioId) {
         if (smtp.isEmpty()) {
             throw new IllegalArgumentException("no mail servers are running: start with AtsServers.builder().mail() "
-                    + "(or serve --mail), with com.github.davidmoten:subethasmtp on the classpath");
+                    + "(serve has it on unless --no-mail), with com.github.davidmoten:subethasmtp on the classpath");
         }
         AtsEndpoint endpoint = servers.get(scenarioId);
         if (endpoint == null) {
@@ -270,8 +244,8 @@ public final class AtsServers implements AutoCloseable {
         }
 
         /**
-         * Also serves {@link #MAIL_SCENARIOS}, and every scenario whose {@code requires} names
-         * {@value ScenarioCatalogue#SMTP}, over SMTP (STARTTLS and TLS wrapper mode), for mail clients such as
+         * Also serves every scenario {@linkplain Scenario#servedOverSmtp() served over SMTP} over SMTP (STARTTLS
+         * and TLS wrapper mode), for mail clients such as
          * those of the SES SMTP interface. Needs {@code com.github.davidmoten:subethasmtp},
          * {@code jakarta.mail:jakarta.mail-api} and {@code org.eclipse.angus:angus-mail} on the classpath: the kit
          * declares them optional, so only users of mail get them.
@@ -349,110 +323,58 @@ public final class AtsServers implements AutoCloseable {
                         + "serves test material on loopback only unless non-loopback binding is explicitly allowed");
             }
             List<Scenario> scenarios = selected();
+            if (mail && !mailAvailable()) {
+                throw new IllegalStateException("mail scenarios need SubEthaSMTP and Jakarta Mail on the classpath: add "
+                        + "com.github.davidmoten:subethasmtp, jakarta.mail:jakarta.mail-api and org.eclipse.angus:angus-mail "
+                        + "to your test dependencies (the ats-bom does not manage them; see docs/mail.md)");
+            }
             QueuedThreadPool threads = new QueuedThreadPool(Math.max(64, scenarios.size() * 3), 4);
             threads.setName("ats-server");
             Server server = new Server(threads);
             RevocationResponder revocation = new RevocationResponder();
-            Map<org.eclipse.jetty.server.Connector, AtsEndpoint> byConnector = new LinkedHashMap<>();
+            TlsConnectors connectors = new TlsConnectors(server, bind, stallLimit, handshakeDeadline);
+            MailServers mailServers = null;
             try {
-                HttpConfiguration plainHttp = new HttpConfiguration();
-                plainHttp.setSendServerVersion(false);
-                // OCSP GET puts URL-encoded base64 in the path, which may contain %2F
-                plainHttp.setUriCompliance(UriCompliance.DEFAULT.with("ocsp-get",
-                        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
-                ServerConnector plain = new ServerConnector(server, 0, 1, new HttpConnectionFactory(plainHttp));
-                plain.setHost(bind.getHostAddress());
-                plain.setPort(indexPort);
-                server.addConnector(plain);
+                ServerConnector plain = connectors.plain(indexPort);
                 plain.open();
                 URI index = URI.create("http://" + literal(bind) + ":" + plain.getLocalPort() + "/");
-                // Signing dominates a cold start (RSA 4096 above all): mint on every core at once.
                 PublishedCas cas = new PublishedCas(index, revocation);
-                // Signing dominates a cold start (RSA 4096 above all): the CA copies and the leaves are independent
-                // (a leaf needs only its issuer's name and key), so all of them are signed at once on every core.
-                Map<Scenario, X509Certificate> leaves = new java.util.concurrent.ConcurrentHashMap<>();
-                Stream.concat(
-                        scenarios.stream().flatMap(s -> Stream.concat(Stream.ofNullable(s.leafIssuer()), s.sentAfterLeaf().stream()))
-                                .distinct().map(ca -> (Runnable) () -> cas.certificate(ca)),
-                        scenarios.stream().map(s -> (Runnable) () -> leaves.put(s, mintLeaf(s, cas, revocation))))
-                        .toList().parallelStream().forEach(Runnable::run);
-                Map<Scenario, List<X509Certificate>> chains = new LinkedHashMap<>();
-                scenarios.forEach(s -> chains.put(s, chain(s, leaves.get(s), cas)));
-                for (Scenario scenario : scenarios) {
-                    List<X509Certificate> chain = chains.get(scenario);
-                    ServerConnector connector = connector(server, scenario, chain);
-                    server.addConnector(connector);
-                    connector.open();
-                    byConnector.put(connector, new AtsEndpoint(scenario, "https", host(), connector.getLocalPort(), chain));
-                }
+                ServedChains chains = ServedChains.mint(scenarios, cas, revocation);
+                Map<Connector, AtsEndpoint> byConnector = new LinkedHashMap<>();
                 Map<String, AtsEndpoint> endpoints = new LinkedHashMap<>();
-                byConnector.values().forEach(e -> endpoints.put(e.id(), e));
-                Map<String, AtsEndpoint> smtp = new LinkedHashMap<>();
-                Map<String, AtsEndpoint> smtps = new LinkedHashMap<>();
-                AutoCloseable mailServers = mail ? startMail(scenarios, chains, endpoints, smtp, smtps) : null;
-                try {
-                    List<AtsEndpoint> mailEndpoints = new ArrayList<>(smtp.values());
-                    mailEndpoints.addAll(smtps.values());
-                    server.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
-                            IndexPage.render(List.copyOf(endpoints.values()), mailEndpoints)));
-                    server.start();
-                } catch (Exception e) {
-                    if (mailServers != null) {
-                        mailServers.close();
-                    }
-                    throw e;
-                }
-                return new AtsServers(server, endpoints, smtp, smtps, mailServers, index);
-            } catch (IOException e) {
-                release(server, e);
-                if (e instanceof BindException || e.getCause() instanceof BindException) {
-                    throw new UncheckedIOException("cannot bind " + bind.getHostAddress() + ":" + indexPort
-                            + " (" + e.getMessage() + "); choose another port or stop what is using it", e);
-                }
-                throw new UncheckedIOException("cannot start the scenario servers: " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                release(server, e);
-                throw e;
-            } catch (Exception e) {
-                release(server, e);
-                throw new IllegalStateException("cannot start the scenario servers: " + e.getMessage(), e);
-            }
-        }
-
-        /**
-         * A STARTTLS and a TLS wrapper mode server per mail scenario. The TLS wrapper server of
-         * {@code stalled-handshake} is its HTTPS connector: accepting TCP and never answering the ClientHello is the
-         * same before HTTP as before SMTP.
-         */
-        private AutoCloseable startMail(List<Scenario> scenarios, Map<Scenario, List<X509Certificate>> chains,
-                                        Map<String, AtsEndpoint> https, Map<String, AtsEndpoint> smtp,
-                                        Map<String, AtsEndpoint> smtps) {
-            if (!mailAvailable()) {
-                throw new IllegalStateException("mail scenarios need SubEthaSMTP and Jakarta Mail on the classpath: add "
-                        + "com.github.davidmoten:subethasmtp, jakarta.mail:jakarta.mail-api and org.eclipse.angus:angus-mail "
-                        + "to your test dependencies (the ats-bom does not manage them; see the README's mail section)");
-            }
-            MailServers servers = new MailServers(bind, host());
-            try {
                 for (Scenario scenario : scenarios) {
-                    if (!MAIL_SCENARIOS.contains(scenario.id()) && !scenario.requires().contains(ScenarioCatalogue.SMTP)) {
-                        continue;
-                    }
-                    List<X509Certificate> chain = chains.get(scenario);
-                    if (scenario.behaviour() == ServerBehaviour.STALL_HANDSHAKE) {
-                        smtp.put(scenario.id(), servers.stallingStartTls(scenario, chain, stallLimit));
-                        AtsEndpoint stalling = https.get(scenario.id());
-                        smtps.put(scenario.id(), new AtsEndpoint(scenario, "smtps", stalling.hostname(), stalling.port(), chain));
-                    } else {
-                        SSLContext tls = sslContext(chain, FakeAtsHierarchy.load().leafKeyPair(scenario.leaf().keyType()).getPrivate());
-                        smtp.put(scenario.id(), servers.startTls(scenario, chain, tls));
-                        smtps.put(scenario.id(), servers.implicitTls(scenario, chain, tls));
-                    }
+                    ServerConnector connector = connectors.https(scenario, chains.of(scenario));
+                    connector.open();
+                    AtsEndpoint endpoint = new AtsEndpoint(scenario, "https", host(), connector.getLocalPort(), chains.of(scenario));
+                    byConnector.put(connector, endpoint);
+                    endpoints.put(scenario.id(), endpoint);
                 }
-                return servers;
-            } catch (RuntimeException e) {
-                servers.close();
-                throw e;
+                mailServers = mail ? MailServers.start(bind, host(), chains, endpoints, stallLimit) : null;
+                List<AtsEndpoint> mailEndpoints = new ArrayList<>();
+                if (mailServers != null) {
+                    mailEndpoints.addAll(mailServers.smtp().values());
+                    mailEndpoints.addAll(mailServers.smtps().values());
+                }
+                server.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
+                        IndexPage.render(List.copyOf(endpoints.values()), mailEndpoints)));
+                server.start();
+                return new AtsServers(server, endpoints, mailServers, index);
+            } catch (Exception e) {
+                if (mailServers != null) {
+                    mailServers.close();
+                }
+                release(server, e);
+                if (e instanceof IOException io && (e instanceof BindException || e.getCause() instanceof BindException)) {
+                    throw new UncheckedIOException("cannot bind " + bind.getHostAddress() + ":" + indexPort
+                            + " (" + e.getMessage() + "); choose another port or stop what is using it", io);
+                }
+                if (e instanceof IOException io) {
+                    throw new UncheckedIOException("cannot start the scenario servers: " + e.getMessage(), io);
+                }
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("cannot start the scenario servers: " + e.getMessage(), e);
             }
         }
 
@@ -471,69 +393,6 @@ public final class AtsServers implements AutoCloseable {
             return catalogue.scenarios().stream().filter(s -> only.contains(s.id())).collect(Collectors.toList());
         }
 
-        /** Mints the scenario's leaf, with this server's URLs, and registers it with the responder. */
-        private static X509Certificate mintLeaf(Scenario scenario, PublishedCas cas, RevocationResponder revocation) {
-            FakeAtsHierarchy fake = FakeAtsHierarchy.load();
-            KeyPair keyPair = fake.leafKeyPair(scenario.leaf().keyType());
-            FakeCa issuer = scenario.leafIssuer();
-            if (issuer == null) {
-                return CertificateAuthority.selfSigned(scenario.leaf(), keyPair);
-            }
-            LeafSpec spec = scenario.leaf().publishedAt(cas.crl(issuer), cas.ocsp(), cas.caIssuers(issuer));
-            X509Certificate leaf = fake.authority(issuer).issue(spec, keyPair);
-            revocation.register(issuer, leaf.getSerialNumber(), scenario.behaviour() == ServerBehaviour.REVOKED_LEAF);
-            return leaf;
-        }
-
-        /** The leaf followed by the CA certificates this server publishes, as the scenario declares them. */
-        private static List<X509Certificate> chain(Scenario scenario, X509Certificate leaf, PublishedCas cas) {
-            List<X509Certificate> chain = new ArrayList<>();
-            chain.add(leaf);
-            X509Certificate revokedIssuer = scenario.behaviour() == ServerBehaviour.REVOKED_INTERMEDIATE
-                    ? cas.revokedCopy(scenario.leafIssuer()) : null;
-            scenario.sentAfterLeaf().forEach(ca -> chain.add(revokedIssuer != null && ca == scenario.leafIssuer()
-                    ? revokedIssuer : cas.certificate(ca)));
-            return List.copyOf(chain);
-        }
-
-        private ServerConnector connector(Server server, Scenario scenario, List<X509Certificate> chain) {
-            ServerConnector connector;
-            if (scenario.behaviour() == ServerBehaviour.STALL_HANDSHAKE) {
-                connector = new ServerConnector(server, 0, 1, new StallingConnectionFactory(stallLimit));
-                connector.setIdleTimeout(stallLimit.toMillis());
-            } else {
-                SslContextFactory.Server tls = new SslContextFactory.Server();
-                tls.setSslContext(sslContext(chain, FakeAtsHierarchy.load().leafKeyPair(scenario.leaf().keyType()).getPrivate()));
-                tls.setSniRequired(false);
-                tls.setIncludeProtocols(scenario.behaviour() == ServerBehaviour.TLS12_ONLY
-                        ? new String[] {"TLSv1.2"} : new String[] {"TLSv1.3", "TLSv1.2"});
-                HttpConfiguration http = new HttpConfiguration();
-                http.setSendServerVersion(false);
-                http.addCustomizer(new SecureRequestCustomizer(false));
-                HttpConnectionFactory http11 = new HttpConnectionFactory(http);
-                HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
-                ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
-                alpn.setDefaultProtocol(http11.getProtocol());
-                connector = new ServerConnector(server, 0, 1,
-                        new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11);
-                connector.addBean(new HandshakeDeadline(handshakeDeadline, connector.getScheduler()));
-            }
-            connector.setHost(bind.getHostAddress());
-            connector.setPort(0);
-            connector.setName(scenario.id());
-            return connector;
-        }
-
-        private static SSLContext sslContext(List<X509Certificate> chain, java.security.PrivateKey key) {
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(new KeyManager[] {new ScenarioKeyManager(chain, key)}, null, null);
-                return context;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot build the server TLS context", e);
-            }
-        }
-
         private static String literal(InetAddress address) {
             String host = address.getHostAddress();
             return host.contains(":") ? "[" + host + "]" : host;
@@ -543,7 +402,7 @@ public final class AtsServers implements AutoCloseable {
         private static void release(Server server, Exception failure) {
             try {
                 server.stop();
-                for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+                for (Connector connector : server.getConnectors()) {
                     if (connector instanceof ServerConnector opened) {
                         opened.close();
                     }

@@ -1,5 +1,6 @@
 package io.github.atstrust.testkit.server;
 
+import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.security.cert.X509Certificate;
@@ -34,7 +35,7 @@ final class IndexPage {
                     .append("</a><br>").append(escape(endpoint.scenario().description())).append("</td><td>")
                     .append(endpoint.chain().stream().map(IndexPage::subject).map(IndexPage::escape)
                             .collect(Collectors.joining(" →<br>")))
-                    .append("</td><td>").append(escape(String.join(", ", endpoint.scenario().requires()))).append("</td>");
+                    .append("</td><td>").append(escape(endpoint.scenario().requires().stream().map(ClientSetting::id).sorted().collect(java.util.stream.Collectors.joining(", ")))).append("</td>");
             for (TrustProfile profile : profiles) {
                 String expectation = endpoint.expectedOutcomeFor(profile).verdict();
                 html.append("<td class=\"").append(expectation).append("\">").append(expectation).append("</td>");

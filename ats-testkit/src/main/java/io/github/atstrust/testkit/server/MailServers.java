@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.server;
 
 import io.github.atstrust.testkit.scenario.Scenario;
+import io.github.atstrust.testkit.scenario.ServerBehaviour;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,9 @@ import java.net.SocketTimeoutException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +38,57 @@ final class MailServers implements AutoCloseable {
     private final InetAddress bind;
     private final String hostname;
 
-    MailServers(InetAddress bind, String hostname) {
+    private final Map<String, AtsEndpoint> smtp = new LinkedHashMap<>();
+    private final Map<String, AtsEndpoint> smtps = new LinkedHashMap<>();
+
+    private MailServers(InetAddress bind, String hostname) {
         this.bind = bind;
         this.hostname = hostname;
     }
 
+    /**
+     * A STARTTLS and a TLS wrapper mode server for every scenario {@link Scenario#servedOverSmtp() served over SMTP}.
+     * The TLS wrapper server of {@code stalled-handshake} is its HTTPS connector: accepting TCP and never answering
+     * the ClientHello is the same before HTTP as before SMTP.
+     */
+    static MailServers start(InetAddress bind, String hostname, ServedChains chains, Map<String, AtsEndpoint> https,
+                             Duration stallLimit) {
+        MailServers servers = new MailServers(bind, hostname);
+        try {
+            for (AtsEndpoint endpoint : https.values()) {
+                Scenario scenario = endpoint.scenario();
+                if (!scenario.servedOverSmtp()) {
+                    continue;
+                }
+                List<X509Certificate> chain = chains.of(scenario);
+                if (scenario.behaviour() == ServerBehaviour.STALL_HANDSHAKE) {
+                    servers.smtp.put(scenario.id(), servers.stallingStartTls(scenario, chain, stallLimit));
+                    servers.smtps.put(scenario.id(), new AtsEndpoint(scenario, "smtps", endpoint.hostname(), endpoint.port(), chain));
+                } else {
+                    SSLContext tls = TlsConnectors.serverContext(chain, ServedChains.leafKey(scenario));
+                    servers.smtp.put(scenario.id(), servers.startTls(scenario, chain, tls));
+                    servers.smtps.put(scenario.id(), servers.implicitTls(scenario, chain, tls));
+                }
+            }
+            return servers;
+        } catch (RuntimeException e) {
+            servers.close();
+            throw e;
+        }
+    }
+
+    /** {@return the STARTTLS servers by scenario id} */
+    Map<String, AtsEndpoint> smtp() {
+        return smtp;
+    }
+
+    /** {@return the TLS wrapper mode servers by scenario id} */
+    Map<String, AtsEndpoint> smtps() {
+        return smtps;
+    }
+
     /** STARTTLS server: the greeting and EHLO in the clear, then TLS with {@code tls}; no mail before TLS. */
-    AtsEndpoint startTls(Scenario scenario, List<X509Certificate> chain, SSLContext tls) {
+    private AtsEndpoint startTls(Scenario scenario, List<X509Certificate> chain, SSLContext tls) {
         SMTPServer server = builder(scenario, "starttls").enableTLS().requireTLS().hideTLS(false)
                 .startTlsSocketFactory(tls).build();
         return start(server, scenario, "smtp", chain);
@@ -51,14 +98,14 @@ final class MailServers implements AutoCloseable {
      * STARTTLS server for {@code stalled-handshake}: answers "220 Ready to start TLS", then never answers the
      * ClientHello and hangs up after {@code limit}.
      */
-    AtsEndpoint stallingStartTls(Scenario scenario, List<X509Certificate> chain, Duration limit) {
+    private AtsEndpoint stallingStartTls(Scenario scenario, List<X509Certificate> chain, Duration limit) {
         SMTPServer server = builder(scenario, "starttls").enableTLS().requireTLS().hideTLS(false)
                 .startTlsSocketFactory((SSLSocketCreator) socket -> stall(socket, limit)).build();
         return start(server, scenario, "smtp", chain);
     }
 
     /** TLS wrapper mode: the TLS handshake first, then SMTP inside it. */
-    AtsEndpoint implicitTls(Scenario scenario, List<X509Certificate> chain, SSLContext tls) {
+    private AtsEndpoint implicitTls(Scenario scenario, List<X509Certificate> chain, SSLContext tls) {
         SMTPServer server = builder(scenario, "smtps").serverSocketFactory(() -> {
             SSLServerSocket socket = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
             socket.setUseClientMode(false);

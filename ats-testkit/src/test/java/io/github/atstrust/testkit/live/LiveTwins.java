@@ -3,6 +3,7 @@ package io.github.atstrust.testkit.live;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
+import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.scenario.ServerBehaviour;
@@ -20,8 +21,8 @@ import java.util.Set;
  */
 public final class LiveTwins {
 
-    private static final List<FakeCa> ROOT_1_CHAIN = List.of(FakeCa.AMAZON_RSA_2048_M01, FakeCa.AMAZON_ROOT_CA_1_CROSS_G2);
-    private static final Set<FakeCa> ROOT_1_ANCHORS = Set.of(FakeCa.AMAZON_ROOT_CA_1, FakeCa.STARFIELD_SERVICES_ROOT_G2);
+    private static final FakeCa[] ROOT_1_CHAIN = {FakeCa.AMAZON_RSA_2048_M01, FakeCa.AMAZON_ROOT_CA_1_CROSS_G2};
+    private static final FakeCa[] ROOT_1_ANCHORS = {FakeCa.AMAZON_ROOT_CA_1, FakeCa.STARFIELD_SERVICES_ROOT_G2};
 
     private LiveTwins() {
     }
@@ -71,18 +72,22 @@ public final class LiveTwins {
         LeafSpec leaf = LeafSpec.forHosts(endpoint.host());
         String description = "twin of " + endpoint.uri() + " (" + endpoint.description() + ")";
         RejectionReason reason = endpoint.expected().reason();
-        Set<String> requires = endpoint.requires();
+        Scenario.Builder twin = Scenario.builder(twinId(endpoint)).description(description).leaf(leaf)
+                .requires(endpoint.requires().toArray(ClientSetting[]::new));
+        if (endpoint.requires().contains(ClientSetting.SMTP)) {
+            twin.alsoOverSmtp();
+        }
+        Scenario.Builder underRoot1 = twin.issuedBy(FakeCa.AMAZON_RSA_2048_M01).sends(ROOT_1_CHAIN).leadsTo(ROOT_1_ANCHORS);
         if (reason == null) {
-            return new Scenario(twinId(endpoint), description, leaf, FakeCa.AMAZON_RSA_2048_M01, ROOT_1_CHAIN,
-                    ROOT_1_ANCHORS, null, requires, ServerBehaviour.NORMAL);
+            return underRoot1.build();
         }
         return switch (reason) {
-            case EXPIRED -> new Scenario(twinId(endpoint), description, leaf.validity(Duration.ofDays(-60), Duration.ofDays(30)),
-                    FakeCa.AMAZON_RSA_2048_M01, ROOT_1_CHAIN, ROOT_1_ANCHORS, reason, requires, ServerBehaviour.NORMAL);
-            case REVOKED -> new Scenario(twinId(endpoint), description, leaf, FakeCa.AMAZON_RSA_2048_M01, ROOT_1_CHAIN,
-                    ROOT_1_ANCHORS, reason, requires, ServerBehaviour.REVOKED_LEAF);
-            case UNTRUSTED_ROOT -> new Scenario(twinId(endpoint), description, leaf, FakeCa.UNTRUSTED_INTERMEDIATE,
-                    List.of(FakeCa.UNTRUSTED_INTERMEDIATE), Set.of(), reason, requires, ServerBehaviour.NORMAL);
+            case EXPIRED -> underRoot1.leaf(leaf.validity(Duration.ofDays(-60), Duration.ofDays(30))).rejectedBecause(reason)
+                    .build();
+            case REVOKED -> underRoot1.rejectedBecause(reason).behaviour(ServerBehaviour.REVOKED_LEAF).build();
+            case UNTRUSTED_ROOT -> Scenario.builder(twinId(endpoint)).description(description).leaf(leaf)
+                    .issuedBy(FakeCa.UNTRUSTED_INTERMEDIATE).sends(FakeCa.UNTRUSTED_INTERMEDIATE).rejectedBecause(reason)
+                    .build();
             default -> throw new IllegalStateException("no twin for a live endpoint expecting " + reason);
         };
     }

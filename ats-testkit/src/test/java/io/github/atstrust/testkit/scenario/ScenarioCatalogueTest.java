@@ -75,9 +75,9 @@ class ScenarioCatalogueTest {
 
     @Test
     void usersCanAddTheirOwnScenarioButNotReuseAnId() {
-        Scenario mine = new Scenario("my-api", "my API's chain", LeafSpec.forHosts("localhost"),
-                FakeCa.AMAZON_RSA_2048_M02, List.of(FakeCa.AMAZON_RSA_2048_M02), Set.of(FakeCa.AMAZON_ROOT_CA_1),
-                null, Set.of(), ServerBehaviour.NORMAL);
+        Scenario mine = Scenario.builder("my-api").description("my API's chain").leafFor("localhost")
+                .issuedBy(FakeCa.AMAZON_RSA_2048_M02).sends(FakeCa.AMAZON_RSA_2048_M02).leadsTo(FakeCa.AMAZON_ROOT_CA_1)
+                .build();
 
         assertThat(catalogue.with(mine).byId("my-api")).isEqualTo(mine);
         assertThatThrownBy(() -> catalogue.with(mine).with(mine)).hasMessageContaining("my-api");
@@ -134,9 +134,9 @@ class ScenarioCatalogueTest {
 
     @Test
     void anAnchorIsEitherReachedOrBehindADefectNeverBoth() {
-        assertThatThrownBy(() -> new Scenario("both", "contradiction", LeafSpec.forHosts("localhost"),
-                FakeCa.AMAZON_RSA_2048_M01, List.of(FakeCa.AMAZON_RSA_2048_M01), Set.of(FakeCa.AMAZON_ROOT_CA_1), null,
-                Set.of(), ServerBehaviour.NORMAL, Map.of(FakeCa.AMAZON_ROOT_CA_1, RejectionReason.EXPIRED)))
+        assertThatThrownBy(() -> Scenario.builder("both").issuedBy(FakeCa.AMAZON_RSA_2048_M01)
+                .sends(FakeCa.AMAZON_RSA_2048_M01).leadsTo(FakeCa.AMAZON_ROOT_CA_1)
+                .leadsOverDefectTo(FakeCa.AMAZON_ROOT_CA_1, RejectionReason.EXPIRED).build())
                 .hasMessageContaining("amazon-root-ca-1").hasMessageContaining("one or the other");
     }
 
@@ -148,8 +148,28 @@ class ScenarioCatalogueTest {
 
     @Test
     void otherIsNeverADeclaredDefect() {
-        assertThatThrownBy(() -> new Scenario("vague", "no reason given", LeafSpec.forHosts("localhost"),
-                FakeCa.AMAZON_RSA_2048_M01, List.of(), Set.of(), RejectionReason.OTHER, Set.of(), ServerBehaviour.NORMAL))
+        assertThatThrownBy(() -> Scenario.builder("vague").issuedBy(FakeCa.AMAZON_RSA_2048_M01)
+                .rejectedBecause(RejectionReason.OTHER).build())
                 .hasMessageContaining("declares OTHER");
+    }
+
+    @Test
+    void aScenarioMustSayWhoSignsItsLeaf() {
+        assertThatThrownBy(() -> Scenario.builder("unsigned").leadsTo(FakeCa.AMAZON_ROOT_CA_1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unsigned").hasMessageContaining("issuedBy(FakeCa) or selfSigned()");
+    }
+
+    @Test
+    void anSmtpClientIsRequiredOnlyOfAScenarioServedOverSmtp() {
+        assertThatThrownBy(() -> Scenario.builder("mail-only").selfSigned().requires(ClientSetting.SMTP).build())
+                .hasMessageContaining("alsoOverSmtp()");
+    }
+
+    @Test
+    void theMailScenariosAreTheOnesTheCatalogueServesOverSmtp() {
+        assertThat(catalogue.scenarios()).filteredOn(Scenario::servedOverSmtp).extracting(Scenario::id)
+                .containsExactly("ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3", "ats-root-ca-4", "ats-acm-2024",
+                        "untrusted-root", "expired", "wrong-host", "stalled-handshake");
     }
 }

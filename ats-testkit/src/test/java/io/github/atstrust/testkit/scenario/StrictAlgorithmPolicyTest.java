@@ -45,7 +45,7 @@ class StrictAlgorithmPolicyTest {
     void declaresTheStrictPolicyItsRejectionDependsOn(String scenarioId) {
         Scenario scenario = ScenarioCatalogue.builtIn().byId(scenarioId);
 
-        assertThat(scenario.requires()).containsExactly(ScenarioCatalogue.STRICT_ALGORITHM_POLICY);
+        assertThat(scenario.requires()).containsExactly(ClientSetting.STRICT_ALGORITHM_POLICY);
         assertThat(scenario.expectedOutcomeFor(TrustProfiles.byId(TrustProfiles.ALL_ATS)).accepts()).isFalse();
     }
 

@@ -28,9 +28,10 @@ class RealAwsHostNamesTest {
 
     @Test
     void aChainForTheRealDynamoDbNameIsAcceptedForThatNameAndRefusedForAnother() throws Exception {
-        Scenario dynamo = new Scenario("my-dynamodb", "the ACM chain for DynamoDB in eu-west-3", LeafSpec.forHosts(DYNAMODB),
-                FakeCa.AMAZON_RSA_2048_M01, List.of(FakeCa.AMAZON_RSA_2048_M01, FakeCa.AMAZON_ROOT_CA_1_CROSS_G2),
-                Set.of(FakeCa.AMAZON_ROOT_CA_1, FakeCa.STARFIELD_SERVICES_ROOT_G2), null, Set.of(), ServerBehaviour.NORMAL);
+        Scenario dynamo = Scenario.builder("my-dynamodb").description("the ACM chain for DynamoDB in eu-west-3")
+                .leafFor(DYNAMODB).issuedBy(FakeCa.AMAZON_RSA_2048_M01)
+                .sends(FakeCa.AMAZON_RSA_2048_M01, FakeCa.AMAZON_ROOT_CA_1_CROSS_G2)
+                .leadsTo(FakeCa.AMAZON_ROOT_CA_1, FakeCa.STARFIELD_SERVICES_ROOT_G2).build();
         try (AtsServers servers = AtsServers.builder().catalogue(ScenarioCatalogue.builtIn().with(dynamo))
                 .only(Set.of("my-dynamodb")).start()) {
             AtsEndpoint endpoint = servers.endpoint("my-dynamodb");
