@@ -74,6 +74,7 @@ abstract class ClientMatrixContract {
 
     @Test
     void aPlainHttpPortIsNoVerdictAndSatisfiesNoAssertion(AtsEnvironment ats, @AtsProfile("all-ats") TrustProfile allAts) {
+        ats.startAll();
         URI plain = URI.create("https://localhost:" + ats.indexUri().getPort() + "/");
 
         HandshakeOutcome outcome = HandshakeOutcome.of(() -> session(allAts).get(plain));

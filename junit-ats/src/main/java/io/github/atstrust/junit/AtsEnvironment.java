@@ -1,7 +1,9 @@
 package io.github.atstrust.junit;
 
 import io.github.atstrust.testkit.audit.AuditReport;
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.util.List;
@@ -17,19 +19,29 @@ import java.util.List;
  */
 public final class AtsEnvironment {
 
-    private final AtsRun run;
+    private final ServedScenarios run;
     private final TrustProfile mirrored;
     private final AuditReport audit;
 
-    AtsEnvironment(AtsRun run, TrustProfile mirrored, AuditReport audit) {
+    AtsEnvironment(ServedScenarios run, TrustProfile mirrored, AuditReport audit) {
         this.run = run;
         this.mirrored = mirrored;
         this.audit = audit;
     }
 
-    /** {@return every running scenario endpoint} */
-    public List<AtsEndpoint> endpoints() {
-        return run.servers().endpoints();
+    /**
+     * Starts the servers of every scenario (once per run: later calls, from any class, get the same) and returns their
+     * endpoints. A test that needs one scenario asks {@link #endpoint(String)} instead, which starts only that one.
+     *
+     * @return every endpoint, in catalogue order
+     */
+    public List<AtsEndpoint> startAll() {
+        return run.all().endpoints();
+    }
+
+    /** {@return the scenarios this environment serves: the built-in ones unless {@link RequiresAtsTrust#scenarios()} says} */
+    public ScenarioCatalogue scenarios() {
+        return run.catalogue();
     }
 
     /**
@@ -44,7 +56,7 @@ public final class AtsEnvironment {
     }
 
     /**
-     * The STARTTLS mail server of a mail scenario ({@code AtsServers.MAIL_SCENARIOS}). Mail servers run when
+     * The STARTTLS mail server of a scenario served over SMTP ({@code Scenario.servedOverSmtp()}). Mail servers run when
      * {@code com.github.davidmoten:subethasmtp} and Jakarta Mail are on the test classpath (or the configuration
      * parameter {@code ats.mail=true} says so).
      *
@@ -100,8 +112,18 @@ public final class AtsEnvironment {
         return audit;
     }
 
-    /** {@return the plain-HTTP index page of all scenarios} */
+    /**
+     * The plain-HTTP index page of the servers of every scenario (also the base of their CRL and OCSP URLs).
+     *
+     * @return the index
+     * @throws IllegalStateException when they have not been started: call {@link #startAll()} first
+     */
     public java.net.URI indexUri() {
-        return run.servers().indexUri();
+        AtsServers all = run.allIfRunning();
+        if (all == null) {
+            throw new IllegalStateException("the servers of every scenario are not running: call startAll() first "
+                    + "(indexUri() starts nothing)");
+        }
+        return all.indexUri();
     }
 }

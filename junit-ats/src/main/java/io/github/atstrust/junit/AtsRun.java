@@ -4,23 +4,19 @@ import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
-import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What one test run shares: the scenario servers (started once, on first use), the audited trust stores and
- * the report. Lives in the root {@link ExtensionContext.Store}, which closes it at the end of the run.
+ * What one test run shares: the servers of each scenario catalogue ({@link ServedScenarios}, started as tests
+ * ask), the audited trust stores and the report. Lives in the root {@link ExtensionContext.Store}, which closes it at the end of the run.
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit 5.10-5.12 close only that; newer ones also AutoCloseable
 final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableResource {
@@ -40,11 +36,9 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
     private final boolean mail;
     private final TrustReport report;
     private final Map<String, AuditedStore> stores = new ConcurrentHashMap<>();
-    /** Every scenario in one set of servers, started when a test first needs them all. */
-    private AtsServers all;
-    /** Scenarios a test asked for by id before anything needed them all: started one by one, as asked. */
-    private final Map<String, AtsServers> single = new LinkedHashMap<>();
-    private volatile boolean closed;
+    /** The served catalogues by the name of their source ({@code built-in} for the kit's own). */
+    private final Map<String, ServedScenarios> served = new LinkedHashMap<>();
+    private boolean closed;
 
     private AtsRun(boolean mail, TrustReport report) {
         this.mail = mail;
@@ -62,47 +56,50 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
         }, AtsRun.class);
     }
 
-    /** Every scenario's servers, started on first use and shared by the rest of the run. */
-    synchronized AtsServers servers() {
-        if (all == null) {
-            all = builder().start();
-        }
-        return all;
-    }
-
     /**
-     * One scenario's endpoint: from the servers of every scenario once they run, otherwise from servers of this
-     * scenario alone (a class that needs one endpoint does not wait for thirty).
+     * The scenarios of {@code source} (or, for {@code ScenarioSource.class}, of the configuration parameter
+     * {@value ScenarioSource#DEFAULT_KEY}, else the built-in ones), with the servers that serve them in this run.
+     *
+     * @throws ExtensionConfigurationException when the source cannot be made or gives no catalogue
      */
-    AtsEndpoint endpoint(String scenarioId) {
-        return serving(scenarioId).endpoint(scenarioId);
-    }
-
-    AtsEndpoint smtp(String scenarioId) {
-        return serving(scenarioId).smtp(scenarioId);
-    }
-
-    AtsEndpoint smtps(String scenarioId) {
-        return serving(scenarioId).smtps(scenarioId);
-    }
-
-    private synchronized AtsServers serving(String scenarioId) {
-        if (all != null) {
-            return all;
-        }
-        ScenarioCatalogue.builtIn().byId(scenarioId);
-        return single.computeIfAbsent(scenarioId, id -> builder().only(Set.of(id)).start());
-    }
-
-    private AtsServers.Builder builder() {
+    synchronized ServedScenarios scenarios(ExtensionContext context, Class<? extends ScenarioSource> source) {
         if (closed) {
             throw new IllegalStateException("the ATS run is closed: its servers were stopped at the end of the test run");
         }
-        AtsServers.Builder builder = AtsServers.builder();
-        if (mail) {
-            builder.mail();
+        String name = source != ScenarioSource.class ? source.getName()
+                : context.getConfigurationParameter(ScenarioSource.DEFAULT_KEY).map(String::strip).orElse("");
+        if (name.isEmpty()) {
+            return served.computeIfAbsent("built-in", key -> new ServedScenarios(ScenarioCatalogue.builtIn(), mail));
         }
-        return builder;
+        ServedScenarios known = served.get(name);
+        if (known == null) {
+            known = new ServedScenarios(catalogueOf(name, source == ScenarioSource.class), mail);
+            served.put(name, known);
+        }
+        return known;
+    }
+
+    private static ScenarioCatalogue catalogueOf(String className, boolean fromParameter) {
+        String where = fromParameter ? ScenarioSource.DEFAULT_KEY + "=" + className : "scenarios = " + className + ".class";
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> type = Class.forName(className, true, loader != null ? loader : AtsRun.class.getClassLoader());
+            if (!ScenarioSource.class.isAssignableFrom(type)) {
+                throw new ExtensionConfigurationException(where + ": " + className + " does not implement "
+                        + ScenarioSource.class.getName());
+            }
+            ScenarioCatalogue catalogue = ((ScenarioSource) type.getDeclaredConstructor().newInstance()).scenarios();
+            if (catalogue == null) {
+                throw new ExtensionConfigurationException(where + ": scenarios() returned null; return a catalogue, "
+                        + "e.g. ScenarioCatalogue.builtIn().with(…)");
+            }
+            return catalogue;
+        } catch (ClassNotFoundException e) {
+            throw new ExtensionConfigurationException(where + ": no such class on the test class path", e);
+        } catch (ReflectiveOperationException e) {
+            throw new ExtensionConfigurationException(where + ": cannot be made (" + e
+                    + "); give it a public no-argument constructor", e);
+        }
     }
 
     TrustReport report() {
@@ -119,9 +116,10 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
         return stores.computeIfAbsent(truststore + "\u0000" + password, key -> audit(truststore, password));
     }
 
-    AtsEnvironment environment(String truststore, String password) {
+    AtsEnvironment environment(ExtensionContext context, String truststore, String password,
+                               Class<? extends ScenarioSource> source) {
         AuditedStore store = store(truststore, password);
-        return new AtsEnvironment(this, store.mirrored(), store.report());
+        return new AtsEnvironment(scenarios(context, source), store.mirrored(), store.report());
     }
 
     private static AuditedStore audit(String truststore, String password) {
@@ -142,14 +140,10 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
         }
         closed = true;
         try {
-            List<AtsServers> running = new ArrayList<>(single.values());
-            if (all != null) {
-                running.add(all);
-            }
             RuntimeException failure = null;
-            for (AtsServers servers : running) {
+            for (ServedScenarios scenarios : served.values()) {
                 try {
-                    servers.close();
+                    scenarios.close();
                 } catch (RuntimeException e) {
                     if (failure == null) {
                         failure = e;

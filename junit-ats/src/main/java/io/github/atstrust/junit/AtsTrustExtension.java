@@ -107,9 +107,7 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
                 return environment;
             }
             if (type == AtsEndpoint.class) {
-                String id = parameter.findAnnotation(AtsScenario.class).orElseThrow().value();
-                ScenarioCatalogue.builtIn().byId(id);
-                return environment.endpoint(id);
+                return environment.endpoint(parameter.findAnnotation(AtsScenario.class).orElseThrow().value());
             }
             return environment.profile(parameter.findAnnotation(AtsProfile.class).orElseThrow().value());
         } catch (IllegalArgumentException unknown) {
@@ -132,8 +130,8 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
 
     private static AtsEnvironment environment(ExtensionContext context) {
         RequiresAtsTrust config = configuration(context);
-        return AtsRun.of(context).environment(config == null ? "jvm" : config.truststore(),
-                config == null ? "" : config.password());
+        return AtsRun.of(context).environment(context, config == null ? "jvm" : config.truststore(),
+                config == null ? "" : config.password(), config == null ? ScenarioSource.class : config.scenarios());
     }
 
     /** The nearest {@code @RequiresAtsTrust}: on the method, its class, or an enclosing class. */
@@ -163,13 +161,13 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         AtsTrustMatrix matrix = AnnotationSupport.findAnnotation(method, AtsTrustMatrix.class).orElseThrow();
-        List<Scenario> scenarios = scenarios(matrix, method);
+        AtsEnvironment environment = environment(context);
+        List<Scenario> scenarios = scenarios(matrix, method, environment.scenarios());
         List<String> profileIds = profileIds(matrix, method);
         AtsRun run = AtsRun.of(context);
         if (scenarios.size() > 1) {
-            run.servers(); // a matrix over several scenarios is served by one set of servers, started at once
+            environment.startAll(); // a matrix over several scenarios is served by one set of servers, started at once
         }
-        AtsEnvironment environment = environment(context);
         String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
         List<TestTemplateInvocationContext> cases = new ArrayList<>();
         for (Scenario scenario : scenarios) {
@@ -182,8 +180,7 @@ final class AtsTrustExtension implements BeforeAllCallback, BeforeEachCallback, 
         return cases.stream();
     }
 
-    private static List<Scenario> scenarios(AtsTrustMatrix matrix, AnnotatedElement where) {
-        ScenarioCatalogue catalogue = ScenarioCatalogue.builtIn();
+    private static List<Scenario> scenarios(AtsTrustMatrix matrix, AnnotatedElement where, ScenarioCatalogue catalogue) {
         if (matrix.scenarios().length == 0) {
             return matrix.includeRequiring() ? catalogue.scenarios() : catalogue.unconditional();
         }

@@ -46,4 +46,11 @@ public @interface RequiresAtsTrust {
      * @return the requirement
      */
     String require() default "ready";
+
+    /**
+     * {@return where the scenarios come from: a {@link ScenarioSource} with a public no-argument constructor, e.g. the
+     * built-in ones plus chains for your real host names; {@code ScenarioSource.class} (the default) means the
+     * configuration parameter {@value ScenarioSource#DEFAULT_KEY}, else the built-in scenarios}
+     */
+    Class<? extends ScenarioSource> scenarios() default ScenarioSource.class;
 }

@@ -262,10 +262,10 @@ class AtsTrustExtensionTest {
         @Test
         @Order(2)
         void everyScenario(AtsEnvironment environment) {
-            assertThat(environment.endpoints()).hasSize(ScenarioCatalogue.builtIn().scenarios().size());
+            assertThat(environment.startAll()).hasSize(ScenarioCatalogue.builtIn().scenarios().size());
             AtsEndpoint fromAll = environment.endpoint("ats-root-ca-1");
             PORTS.add(fromAll.port());
-            assertThat(fromAll).isIn(environment.endpoints());
+            assertThat(fromAll).isIn(environment.startAll());
             AtsAssertions.assertThat(handshake(fromAll)).isAccepted();
             AtsAssertions.assertThat(handshake(environment.endpoint("untrusted-root"))).isRejectedBecause(RejectionReason.UNTRUSTED_ROOT);
         }

@@ -52,6 +52,7 @@ class NoVerdictTest {
 
     @TestFactory
     Stream<DynamicTest> plainHttpPortFailsEveryAssertion(AtsEnvironment ats, @AtsProfile("all-ats") TrustProfile allAts) {
+        ats.startAll();
         URI plain = URI.create("https://localhost:" + ats.indexUri().getPort() + "/");
 
         HandshakeOutcome outcome = HandshakeOutcome.of(() -> send(allAts, plain));

@@ -28,6 +28,7 @@ class ParallelExecutionTest {
         void meetsTheOtherClassesWhileProbing(@AtsScenario("ats-root-ca-2") AtsEndpoint good,
                                               @AtsScenario("untrusted-root") AtsEndpoint bad, AtsEnvironment ats)
                 throws Exception {
+            ats.startAll();
             SERVERS_SEEN.add(ats.indexUri());
             allClassesRunning.countDown();
             assertThat(allClassesRunning.await(30, TimeUnit.SECONDS)).as("all classes run at the same time").isTrue();

@@ -1,0 +1,101 @@
+package io.github.atstrust.junit;
+
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
+import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.server.AtsServers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The servers of one scenario catalogue in a test run: every scenario at once when a test needs them all, otherwise
+ * one scenario at a time as tests ask (a class that needs one endpoint does not wait for thirty). Closed by
+ * {@link AtsRun} at the end of the run.
+ */
+final class ServedScenarios {
+
+    private final ScenarioCatalogue catalogue;
+    private final boolean mail;
+    private AtsServers all;
+    private final Map<String, AtsServers> single = new LinkedHashMap<>();
+    private boolean closed;
+
+    ServedScenarios(ScenarioCatalogue catalogue, boolean mail) {
+        this.catalogue = catalogue;
+        this.mail = mail;
+    }
+
+    ScenarioCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** Every scenario's servers, started on first use and shared by the rest of the run. */
+    synchronized AtsServers all() {
+        if (all == null) {
+            all = builder().start();
+        }
+        return all;
+    }
+
+    /** The servers of every scenario if they run, else {@code null}: asking starts nothing. */
+    synchronized AtsServers allIfRunning() {
+        return all;
+    }
+
+    AtsEndpoint endpoint(String scenarioId) {
+        return serving(scenarioId).endpoint(scenarioId);
+    }
+
+    AtsEndpoint smtp(String scenarioId) {
+        return serving(scenarioId).smtp(scenarioId);
+    }
+
+    AtsEndpoint smtps(String scenarioId) {
+        return serving(scenarioId).smtps(scenarioId);
+    }
+
+    private synchronized AtsServers serving(String scenarioId) {
+        if (all != null) {
+            return all;
+        }
+        catalogue.byId(scenarioId);
+        return single.computeIfAbsent(scenarioId, id -> builder().only(Set.of(id)).start());
+    }
+
+    private AtsServers.Builder builder() {
+        if (closed) {
+            throw new IllegalStateException("the ATS run is closed: its servers were stopped at the end of the test run");
+        }
+        AtsServers.Builder builder = AtsServers.builder().catalogue(catalogue);
+        if (mail) {
+            builder.mail();
+        }
+        return builder;
+    }
+
+    /** Stops every server this catalogue started; the first failure is thrown with the others suppressed. */
+    synchronized void close() {
+        closed = true;
+        List<AtsServers> running = new ArrayList<>(single.values());
+        if (all != null) {
+            running.add(all);
+        }
+        RuntimeException failure = null;
+        for (AtsServers servers : running) {
+            try {
+                servers.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
