@@ -127,7 +127,7 @@ final class LiveCommand implements Callable<Integer> {
         if (result.outcome().accepted()) {
             return "accept" + (result.status() == 0 ? "" : " (HTTP " + result.status() + ")");
         }
-        return result.outcome().rejected() ? "reject (" + result.outcome().reason() + ")" : "no verdict";
+        return result.outcome().rejectionReason().map(reason -> "reject (" + reason + ")").orElse("no verdict");
     }
 
     private static String json(List<LiveProbe.Result> results) throws Exception {
@@ -139,8 +139,8 @@ final class LiveCommand implements Callable<Integer> {
             row.put("expected", result.endpoint().expected().verdict());
             row.put("expectedReason", result.endpoint().expected().reason() == null ? null : result.endpoint().expected().reason().name());
             row.put("got", result.outcome().accepted() ? "accept" : result.outcome().rejected() ? "reject" : "no verdict");
-            row.put("reason", result.outcome().rejected() ? result.outcome().reason().name() : null);
-            row.put("noVerdict", result.outcome().noVerdict());
+            row.put("reason", result.outcome().rejectionReason().map(Enum::name).orElse(null));
+            row.put("noVerdict", result.outcome().noVerdictDescription().orElse(null));
             row.put("status", result.status() == 0 ? null : result.status());
             row.put("agrees", result.agrees());
             row.put("disagreement", result.disagreement());

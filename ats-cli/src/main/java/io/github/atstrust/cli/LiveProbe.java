@@ -69,11 +69,11 @@ final class LiveProbe {
 
     private static Result judge(LiveEndpoint endpoint, HandshakeOutcome outcome, int status, String body) {
         String disagreement = null;
-        if (outcome.hasNoVerdict()) {
-            disagreement = "no verdict: " + outcome.noVerdict();
-        } else if (endpoint.expected().accepts() != outcome.accepted()
-                || (outcome.rejected() && outcome.reason() != endpoint.expected().reason())) {
-            disagreement = "expected " + endpoint.expected() + ", got " + (outcome.accepted() ? "accept" : "reject (" + outcome.reason() + ")");
+        if (outcome instanceof HandshakeOutcome.NoVerdict none) {
+            disagreement = "no verdict: " + none.what();
+        } else if (!endpoint.expected().isMetBy(outcome)) {
+            disagreement = "expected " + endpoint.expected() + ", got " + outcome.rejectionReason()
+                    .map(reason -> "reject (" + reason + ")").orElse("accept");
         } else if (outcome.accepted() && endpoint.expectedStatus() != 0 && status != endpoint.expectedStatus()) {
             disagreement = "HTTP " + status + " instead of " + endpoint.expectedStatus();
         } else if (outcome.accepted() && endpoint.expectedBody() != null && !endpoint.expectedBody().equals(body == null ? null : body.strip())) {

@@ -80,7 +80,7 @@ class ContainerClientsTest {
     void curlWithTheAllAtsBundleRejectsBadChainsForTheirReason(String scenario, RejectionReason reason) {
         HandshakeOutcome outcome = client.curl(servers.endpoint(scenario).uri(), "--cacert", "/ats/all-ats.pem");
 
-        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(reason);
+        assertThat(outcome.rejectionReason()).as(outcome.describe()).contains(reason);
     }
 
     @Test
@@ -93,12 +93,12 @@ class ContainerClientsTest {
 
             fresh.installCaCertificate(exportDir.resolve("amazon-root-ca-1.pem"), "fake-amazon-root-ca-1");
 
-            assertThat(before.reason()).as("the image's own trust: %s", before.describe()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(before.rejectionReason()).as("the image's own trust: %s", before.describe()).contains(RejectionReason.UNTRUSTED_ROOT);
             assertThat(fresh.run("curl", "-sS", "-o", "/dev/null", good).accepted()).isTrue();
-            assertThat(fresh.run("curl", "-sS", "-o", "/dev/null", bad).reason()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(fresh.run("curl", "-sS", "-o", "/dev/null", bad).rejectionReason()).contains(RejectionReason.UNTRUSTED_ROOT);
             assertThat(fresh.run("sh", "-c", sClient(servers.endpoint("ats-root-ca-1").port())).accepted()).isTrue();
-            assertThat(fresh.run("sh", "-c", sClient(servers.endpoint("untrusted-root").port())).reason())
-                    .isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(fresh.run("sh", "-c", sClient(servers.endpoint("untrusted-root").port())).rejectionReason())
+                    .contains(RejectionReason.UNTRUSTED_ROOT);
         }
     }
 
@@ -112,13 +112,13 @@ class ContainerClientsTest {
 
             pi.installCaCertificateRaspbian(exportDir.resolve("amazon-root-ca-1.pem"), "FakeAmazonRootCA1");
 
-            assertThat(before.reason()).as(before.describe()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(before.rejectionReason()).as(before.describe()).contains(RejectionReason.UNTRUSTED_ROOT);
             assertThat(pi.run("grep", "-qx", "FakeAmazonRootCA1.crt", "/etc/ca-certificates.conf").accepted())
                     .as("listed in /etc/ca-certificates.conf").isTrue();
             assertThat(pi.run("curl", "-sS", "-o", "/dev/null", good).accepted()).isTrue();
             assertThat(pi.run("sh", "-c", sClient(servers.endpoint("ats-root-ca-1").port())).accepted()).isTrue();
-            assertThat(pi.run("sh", "-c", sClient(servers.endpoint("untrusted-root").port())).reason())
-                    .isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(pi.run("sh", "-c", sClient(servers.endpoint("untrusted-root").port())).rejectionReason())
+                    .contains(RejectionReason.UNTRUSTED_ROOT);
 
             AuditReport imageAfter = auditCommitted(pi);
             assertThat(imageBefore.holdsTestMaterial()).isFalse();
@@ -146,8 +146,8 @@ class ContainerClientsTest {
                         asWritten.getStdout()).isZero();
                 assertThat(asWritten.getStdout()).contains(scenario[1]);
                 assertThat(strict.getExitCode()).as("with -verify_return_error against %s", scenario[0]).isNotZero();
-                assertThat(pi.run("sh", "-c", guide.replace("-verify 10", "-verify 10 -verify_return_error")).reason())
-                        .isEqualTo(scenario[0].equals("expired") ? RejectionReason.EXPIRED : RejectionReason.UNTRUSTED_ROOT);
+                assertThat(pi.run("sh", "-c", guide.replace("-verify 10", "-verify 10 -verify_return_error")).rejectionReason())
+                        .contains(scenario[0].equals("expired") ? RejectionReason.EXPIRED : RejectionReason.UNTRUSTED_ROOT);
             }
         }
     }
@@ -174,14 +174,14 @@ class ContainerClientsTest {
 
             List<RealAtsRoot> swapped = app.mirrorAtsTrust();
 
-            assertThat(unmirrored.reason()).as(unmirrored.describe()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(unmirrored.rejectionReason()).as(unmirrored.describe()).contains(RejectionReason.UNTRUSTED_ROOT);
             assertThat(swapped).containsExactlyInAnyOrder(RealAtsRoot.values());
             for (String scenario : List.of("ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3", "ats-root-ca-4", "ats-acm-2024")) {
                 HandshakeOutcome outcome = app.curl(servers.endpoint(scenario).uri());
                 assertThat(outcome.accepted()).as("%s with the mirrored OS store: %s", scenario, outcome).isTrue();
             }
-            assertThat(app.curl(servers.endpoint("untrusted-root").uri()).reason()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
-            assertThat(app.curl(servers.endpoint("expired").uri()).reason()).isEqualTo(RejectionReason.EXPIRED);
+            assertThat(app.curl(servers.endpoint("untrusted-root").uri()).rejectionReason()).contains(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(app.curl(servers.endpoint("expired").uri()).rejectionReason()).contains(RejectionReason.EXPIRED);
 
             AuditReport after = auditCommitted(app);
             assertThat(after.certificateCount()).as("every other certificate kept").isEqualTo(before.certificateCount());

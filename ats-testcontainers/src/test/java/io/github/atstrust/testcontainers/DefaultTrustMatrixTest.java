@@ -94,9 +94,9 @@ class DefaultTrustMatrixTest {
     private static void assertRefused(String client, String when, HandshakeOutcome outcome) {
         if (client.equals("aws-sdk-crt")) {
             assertThat(outcome.accepted()).as("%s, %s: %s", client, when, outcome).isFalse();
-            assertThat(String.valueOf(outcome.cause())).as("%s, %s", client, when).contains(CRT_REFUSAL);
+            assertThat(String.valueOf(outcome.thrown().orElse(null))).as("%s, %s", client, when).contains(CRT_REFUSAL);
         } else {
-            assertThat(outcome.reason()).as("%s, %s: %s", client, when, outcome).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(outcome.rejectionReason()).as("%s, %s: %s", client, when, outcome).contains(RejectionReason.UNTRUSTED_ROOT);
         }
     }
 
@@ -193,7 +193,7 @@ class DefaultTrustMatrixTest {
     private static String said(Map<String, HandshakeOutcome> outcomes) {
         StringBuilder text = new StringBuilder();
         outcomes.forEach((scenario, outcome) -> text.append(scenario.replace("ats-root-ca-", "#")).append(':')
-                .append(outcome.accepted() ? "accept" : outcome.rejected() ? outcome.reason().name() : "no verdict").append(' '));
+                .append(outcome.accepted() ? "accept" : outcome.rejectionReason().map(Enum::name).orElse("no verdict")).append(' '));
         return text.toString().strip();
     }
 }

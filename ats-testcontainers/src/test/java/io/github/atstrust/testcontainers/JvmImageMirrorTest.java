@@ -48,13 +48,13 @@ class JvmImageMirrorTest {
 
             List<RealAtsRoot> swapped = app.mirrorAtsTrust();
 
-            assertThat(before.reason()).as("Debian's cacerts holds the real roots only: %s", before).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(before.rejectionReason()).as("Debian's cacerts holds the real roots only: %s", before).contains(RejectionReason.UNTRUSTED_ROOT);
             assertThat(swapped).containsExactlyInAnyOrder(RealAtsRoot.values());
             for (String scenario : List.of("ats-root-ca-1", "ats-root-ca-3", "ats-acm-2024")) {
                 HandshakeOutcome outcome = java(app, scenario);
                 assertThat(outcome.accepted()).as("%s with the mirrored store: %s", scenario, outcome).isTrue();
             }
-            assertThat(java(app, "untrusted-root").reason()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(java(app, "untrusted-root").rejectionReason()).contains(RejectionReason.UNTRUSTED_ROOT);
         }
     }
 

@@ -21,8 +21,8 @@ public final class TruthTable {
      * {@code accept}, {@code reject (EXPIRED)}, or {@code no verdict: …} (which equals no expectation).
      */
     public static String said(HandshakeOutcome outcome) {
-        if (outcome.rejected()) {
-            return "reject (" + outcome.reason() + ")";
+        if (outcome instanceof HandshakeOutcome.Rejected rejected) {
+            return "reject (" + rejected.reason() + ")";
         }
         return outcome.accepted() ? "accept" : outcome.describe();
     }

@@ -39,7 +39,7 @@ class AwsSdkServiceErrorTest {
 
             HandshakeOutcome outcome = endpoint.probe(() -> dynamo.describeTable(b -> b.tableName("missing")));
 
-            assertThat(outcome.cause()).isInstanceOf(DynamoDbException.class);
+            assertThat(outcome.thrown().orElseThrow()).isInstanceOf(DynamoDbException.class);
             assertThat(outcome).isAccepted();
         }
     }

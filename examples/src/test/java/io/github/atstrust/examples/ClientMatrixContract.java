@@ -53,7 +53,7 @@ abstract class ClientMatrixContract {
 
         HandshakeOutcome outcome = HandshakeOutcome.of(() -> session(allAts).get(uri), "localhost:" + closed, false);
 
-        assertThat(outcome.noVerdict()).as(outcome.describe()).startsWith("connection refused");
+        assertThat(outcome.noVerdictDescription().orElse("")).as(outcome.describe()).startsWith("connection refused");
         assertThatThrownBy(() -> assertThat(outcome).isRejectedBecause(RejectionReason.UNTRUSTED_ROOT))
                 .hasMessageContaining("but no TLS verdict: connection refused (localhost:" + closed + ")");
         assertThatThrownBy(() -> assertThat(outcome).isRejected()).hasMessageContaining("no TLS verdict");
@@ -67,7 +67,7 @@ abstract class ClientMatrixContract {
 
         HandshakeOutcome outcome = untrusted.probe(() -> session.get(URI.create(notLoaded.strip())));
 
-        assertThat(outcome.noVerdict()).as(outcome.describe()).contains("java.lang.NullPointerException");
+        assertThat(outcome.noVerdictDescription().orElse("")).as(outcome.describe()).contains("java.lang.NullPointerException");
         assertThatThrownBy(() -> assertThat(outcome).isRejectedBecause(RejectionReason.UNTRUSTED_ROOT))
                 .hasMessageContaining("no TLS verdict").hasCauseInstanceOf(NullPointerException.class);
     }
@@ -79,7 +79,11 @@ abstract class ClientMatrixContract {
 
         HandshakeOutcome outcome = HandshakeOutcome.of(() -> session(allAts).get(plain));
 
-        assertThat(outcome.noVerdict()).as(outcome.describe()).isEqualTo("the peer does not speak TLS");
+        // Jetty's client, about 2 runs in 100, reports what its own TLS failure did to its other thread instead of that
+        // failure: a closed channel, or its engine's internal_error. Either way no verdict, never the test's code.
+        assertThat(outcome.noVerdictDescription()).as(outcome.describe()).get().isIn("the peer does not speak TLS",
+                "the connection was closed before the handshake completed",
+                "the handshake broke off with an internal_error alert");
         assertThatThrownBy(() -> assertThat(outcome).isRejected()).hasMessageContaining("no TLS verdict");
         assertThatThrownBy(() -> assertThat(outcome).isAccepted()).hasMessageContaining("no TLS verdict");
     }

@@ -43,7 +43,7 @@ public final class ClientsReport implements LauncherSessionListener {
     static void row(String client, String scenario, String profile, ExpectedOutcome expected, HandshakeOutcome outcome) {
         String got = TruthTable.said(outcome);
         ROWS.add(new Row(client, scenario, profile, expected.toString(), got,
-                outcome.rejected() ? outcome.reason().name() : "", outcome.elapsed().toMillis(), got.equals(expected.toString())));
+                outcome.rejectionReason().map(Enum::name).orElse(""), outcome.elapsed().toMillis(), got.equals(expected.toString())));
     }
 
     static void note(String topic, String client, String finding) {

@@ -37,9 +37,9 @@ class OkHttpPinningTest {
 
         assertThat(beforeRotation).isAccepted();
         assertThat(afterRotation).isRejected();
-        assertThat(afterRotation.cause()).hasMessageContaining("Certificate pinning failure");
+        assertThat(afterRotation.thrown().orElseThrow()).hasMessageContaining("Certificate pinning failure");
         ClientsReport.note("pinning", "okhttp", "pinned to the intermediate M01: ats-root-ca-1 accepted, "
-                + "rotated-intermediate rejected (" + afterRotation.cause().getMessage().lines().findFirst().orElse("")
+                + "rotated-intermediate rejected (" + afterRotation.thrown().orElseThrow().getMessage().lines().findFirst().orElse("")
                 + "); " + String.format(ROTATION_EXPLAINED, "M01"));
     }
 

@@ -44,7 +44,7 @@ public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcom
      * @return this, for chaining
      */
     public HandshakeOutcomeAssert isRejectedBecause(RejectionReason reason) {
-        return expect(o -> o.rejected() && o.reason() == reason, "to be rejected because " + reason);
+        return expect(ExpectedOutcome.reject(reason)::isMetBy, "to be rejected because " + reason);
     }
 
     /**
@@ -54,8 +54,7 @@ public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcom
      * @return this, for chaining
      */
     public HandshakeOutcomeAssert matches(ExpectedOutcome expected) {
-        isNotNull();
-        return expected.accepts() ? isAccepted() : isRejectedBecause(expected.reason());
+        return expect(expected::isMetBy, expected.accepts() ? "to be accepted" : "to be rejected because " + expected.reason());
     }
 
     /**
@@ -81,8 +80,8 @@ public final class HandshakeOutcomeAssert extends AbstractAssert<HandshakeOutcom
         String message = "expected the handshake " + what + ", but "
                 + (actual.hasNoVerdict() ? actual.describe() : "it was " + actual.describe());
         AssertionError failure = new AssertionError(descriptionText().isEmpty() ? message : "[" + descriptionText() + "] " + message);
-        if (actual.hasNoVerdict() && actual.cause() != null) {
-            failure.initCause(actual.cause());
+        if (actual instanceof HandshakeOutcome.NoVerdict none) {
+            failure.initCause(none.cause());
         }
         throw failure;
     }

@@ -34,12 +34,9 @@ final class TrustReport {
 
     void record(String test, String scenario, String profile, ExpectedOutcome expected, HandshakeOutcome outcome) {
         String got = outcome.accepted() ? "accept" : outcome.rejected() ? "reject" : "no verdict";
-        boolean agrees = outcome.accepted() ? expected.accepts()
-                : outcome.rejected() && outcome.reason() == expected.reason();
         rows.add(new Row(test, scenario, profile, expected.toString(), got,
-                outcome.rejected() ? outcome.reason().name() : "", outcome.elapsed().toMillis(), agrees,
-                outcome.accepted() ? outcome.describe() : outcome.hasNoVerdict() ? outcome.describe()
-                        : String.valueOf(outcome.cause())));
+                outcome.rejectionReason().map(Enum::name).orElse(""), outcome.elapsed().toMillis(), expected.isMetBy(outcome),
+                outcome instanceof HandshakeOutcome.Rejected rejected ? String.valueOf(rejected.cause()) : outcome.describe()));
     }
 
     /** Writes the report when any case was probed. */

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Failure messages say in words what was expected and what happened. */
 class AtsAssertionsTest {
 
-    private static final HandshakeOutcome ACCEPTED = new HandshakeOutcome("TLSv1.3",
-            "TLS_AES_128_GCM_SHA256", "h2", List.of(), null, null, null, Duration.ofMillis(12));
-    private static final HandshakeOutcome EXPIRED = new HandshakeOutcome(null, null, null,
-            List.of(), RejectionReason.EXPIRED, null, new SSLHandshakeException("PKIX path validation failed")
+    private static final HandshakeOutcome ACCEPTED = new HandshakeOutcome.Accepted("TLSv1.3",
+            "TLS_AES_128_GCM_SHA256", "h2", List.of(), java.util.Optional.empty(), Duration.ofMillis(12));
+    private static final HandshakeOutcome EXPIRED = new HandshakeOutcome.Rejected(
+            RejectionReason.EXPIRED, new SSLHandshakeException("PKIX path validation failed")
             .initCause(new CertPathValidatorException("validity check failed", null, null, -1,
                     CertPathValidatorException.BasicReason.EXPIRED)), Duration.ofMillis(7));
 

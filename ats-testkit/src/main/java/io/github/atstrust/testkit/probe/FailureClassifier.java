@@ -1,11 +1,13 @@
 package io.github.atstrust.testkit.probe;
 
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
@@ -78,6 +80,14 @@ final class FailureClassifier {
             noVerdict("the server closed the connection before the handshake completed", t -> says(t,
                     "remote host terminated the handshake", "connection reset", "broken pipe", "unexpected eof",
                     "eof occurred in violation of protocol", "socket hang up", "econnreset", "closed by peer")),
+            // A connection closed under the client's feet: Jetty's client, whose TLS failure on one thread closes the
+            // channel, may report the other thread's failed write instead (EofException over ClosedChannelException).
+            noVerdict("the connection was closed before the handshake completed", t -> t instanceof EOFException
+                    || t instanceof ClosedChannelException),
+            // An internal_error alert says a TLS stack failed, not that a client judged a chain; Jetty's client reports
+            // it when its engine is used from two threads after failing on a peer that does not speak TLS.
+            noVerdict("the handshake broke off with an internal_error alert", t -> says(t,
+                    "received fatal alert: internal_error")),
             // An AWS service error is an HTTP answer: the handshake completed and the chain was accepted.
             new Rule(new Judgement(Kind.ACCEPTED, null, null), t -> isA(t, AWS_SERVICE_EXCEPTION)),
             rejected(RejectionReason.TIMEOUT, t -> t instanceof HttpTimeoutException || t instanceof SocketTimeoutException

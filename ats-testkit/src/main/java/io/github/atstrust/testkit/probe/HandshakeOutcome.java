@@ -18,53 +18,95 @@ import javax.net.ssl.SSLSocket;
 /**
  * What happened when a client met a server, one of three kinds:
  * <ul>
- * <li><em>accepted</em>: the TLS handshake completed and the client accepted the chain, whatever HTTP did next
+ * <li>{@link Accepted}: the TLS handshake completed and the client accepted the chain, whatever HTTP did next
  * (with protocol, cipher, ALPN and peer chain when the client exposes them);</li>
- * <li><em>rejected</em>: the client refused during the handshake, for a {@link RejectionReason}, with its own
+ * <li>{@link Rejected}: the client refused during the handshake, for a {@link RejectionReason}, with its own
  * exception;</li>
- * <li><em>no verdict</em>: nothing was judged (connection refused, unknown host, a peer that does not speak TLS,
+ * <li>{@link NoVerdict}: nothing was judged (connection refused, unknown host, a peer that does not speak TLS,
  * an exception of the probed code that is not the client's TLS failure), with what happened and the cause.</li>
  * </ul>
  * No verdict satisfies no assertion: a test that expects a rejection fails when the server is dead.
  *
  * <pre>
  * HandshakeOutcome outcome = endpoint.probe(() -> http.send(request, BodyHandlers.ofString()));
- * if (outcome.rejected()) System.out.println(outcome.reason() + ": " + outcome.cause());
+ * if (outcome instanceof HandshakeOutcome.Rejected rejected) System.out.println(rejected.reason() + ": " + rejected.cause());
  * </pre>
- *
- * @param protocol    negotiated TLS version, or {@code null} when unknown or not accepted
- * @param cipherSuite negotiated cipher suite, or {@code null}
- * @param alpn        negotiated application protocol ({@code h2}, {@code http/1.1}), or {@code null}
- * @param peerChain   the chain the server presented, empty when unknown or not accepted
- * @param reason      why the client refused; {@code null} unless rejected
- * @param noVerdict   what happened instead of a verdict, e.g. {@code connection refused to localhost:41234};
- *                    {@code null} unless no verdict
- * @param cause       what the client or the probed code threw; {@code null} when accepted without one
- * @param elapsed     time from the start of the call to its end
  */
-public record HandshakeOutcome(String protocol, String cipherSuite, String alpn, List<X509Certificate> peerChain,
-                               RejectionReason reason, String noVerdict, Throwable cause, Duration elapsed) {
+public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, HandshakeOutcome.Rejected,
+        HandshakeOutcome.NoVerdict {
+
+    /** {@return time from the start of the call to its end} */
+    Duration elapsed();
 
     /**
-     * Checks the kind is unambiguous: a rejection has a reason, no verdict says what happened, never both.
+     * The handshake completed and the client accepted the chain.
      *
-     * @param protocol    negotiated TLS version, or {@code null}
-     * @param cipherSuite negotiated cipher suite, or {@code null}
-     * @param alpn        negotiated application protocol, or {@code null}
-     * @param peerChain   the chain the server presented, empty when unknown
-     * @param reason      why the client refused; {@code null} unless rejected
-     * @param noVerdict   what happened instead of a verdict; {@code null} unless no verdict
-     * @param cause       what the client or the probed code threw, or {@code null}
+     * @param protocol    negotiated TLS version, or {@code null} when the client does not expose it
+     * @param cipherSuite negotiated cipher suite, or {@code null} when not exposed
+     * @param alpn        negotiated application protocol ({@code h2}, {@code http/1.1}), or {@code null}
+     * @param peerChain   the chain the server presented, empty when not exposed
+     * @param afterHandshake what the call threw after the handshake (an AWS service error, an HTTP status the
+     *                    client turns into an exception), if anything
      * @param elapsed     time from the start of the call to its end
-     * @throws IllegalArgumentException when both a reason and a no-verdict description are given
      */
-    public HandshakeOutcome {
-        if (reason != null && noVerdict != null) {
-            throw new IllegalArgumentException("an outcome is rejected (" + reason + ") or has no verdict ("
-                    + noVerdict + "), not both");
+    record Accepted(String protocol, String cipherSuite, String alpn, List<X509Certificate> peerChain,
+                    Optional<Throwable> afterHandshake, Duration elapsed) implements HandshakeOutcome {
+        /** Copies the chain. */
+        public Accepted {
+            peerChain = List.copyOf(peerChain);
+            Objects.requireNonNull(afterHandshake, "afterHandshake");
+            Objects.requireNonNull(elapsed, "elapsed");
         }
-        peerChain = List.copyOf(peerChain);
-        Objects.requireNonNull(elapsed, "elapsed");
+
+        /** The same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /**
+     * The client refused the chain during the handshake.
+     *
+     * @param reason  why, as classified from the client's own words
+     * @param cause   what the client threw (for a command-line client, its exit code and output)
+     * @param elapsed time from the start of the call to its end
+     */
+    record Rejected(RejectionReason reason, Throwable cause, Duration elapsed) implements HandshakeOutcome {
+        /** Checks every part is there. */
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+
+        /** The same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /**
+     * Nothing was judged.
+     *
+     * @param what    what happened instead, e.g. {@code connection refused (localhost:41234)}
+     * @param cause   what the client or the probed code threw
+     * @param elapsed time from the start of the call to its end
+     */
+    record NoVerdict(String what, Throwable cause, Duration elapsed) implements HandshakeOutcome {
+        /** Checks every part is there. */
+        public NoVerdict {
+            Objects.requireNonNull(what, "what");
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+
+        /** The same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /**
@@ -77,7 +119,7 @@ public record HandshakeOutcome(String protocol, String cipherSuite, String alpn,
      * @param call the client call; what it returns is inspected for protocol, cipher, ALPN and peer chain
      * @return accepted, rejected with a reason, or no verdict
      */
-    public static HandshakeOutcome of(Callable<?> call) {
+    static HandshakeOutcome of(Callable<?> call) {
         return of(call, "", false);
     }
 
@@ -90,7 +132,7 @@ public record HandshakeOutcome(String protocol, String cipherSuite, String alpn,
      *                             failure is {@link RejectionReason#INCOMPLETE_CHAIN} (clients word both alike)
      * @return accepted, rejected with a reason, or no verdict
      */
-    public static HandshakeOutcome of(Callable<?> call, String address, boolean sendsIncompleteChain) {
+    static HandshakeOutcome of(Callable<?> call, String address, boolean sendsIncompleteChain) {
         FailureClassifier.Target target = new FailureClassifier.Target(address, sendsIncompleteChain);
         long start = System.nanoTime();
         try {
@@ -119,10 +161,10 @@ public record HandshakeOutcome(String protocol, String cipherSuite, String alpn,
      * @param sendsIncompleteChain whether the server leaves out an intermediate
      * @return accepted, rejected with a reason, or no verdict
      */
-    public static HandshakeOutcome ofCommand(int exitCode, String output, Duration elapsed, String address,
-                                             boolean sendsIncompleteChain) {
+    static HandshakeOutcome ofCommand(int exitCode, String output, Duration elapsed, String address,
+                                      boolean sendsIncompleteChain) {
         if (exitCode == 0) {
-            return new HandshakeOutcome(null, null, null, List.of(), null, null, null, elapsed);
+            return new Accepted(null, null, null, List.of(), Optional.empty(), elapsed);
         }
         return judged(new FailureClassifier.CommandFailure(exitCode, output), elapsed,
                 new FailureClassifier.Target(address, sendsIncompleteChain));
@@ -130,24 +172,45 @@ public record HandshakeOutcome(String protocol, String cipherSuite, String alpn,
 
     private static HandshakeOutcome judged(Throwable failure, Duration elapsed, FailureClassifier.Target target) {
         FailureClassifier.Judgement judgement = FailureClassifier.classify(failure, target);
-        String noVerdict = judgement.noVerdict() == null ? null
-                : judgement.noVerdict() + (target.address().isEmpty() ? "" : " (" + target.address() + ")");
-        return new HandshakeOutcome(null, null, null, List.of(), judgement.reason(), noVerdict, failure, elapsed);
+        return switch (judgement.kind()) {
+            case ACCEPTED -> new Accepted(null, null, null, List.of(), Optional.of(failure), elapsed);
+            case REJECTED -> new Rejected(judgement.reason(), failure, elapsed);
+            case NO_VERDICT -> new NoVerdict(judgement.noVerdict() + (target.address().isEmpty() ? ""
+                    : " (" + target.address() + ")"), failure, elapsed);
+        };
     }
 
     /** {@return whether the handshake completed and the client accepted the chain} */
-    public boolean accepted() {
-        return reason == null && noVerdict == null;
+    default boolean accepted() {
+        return this instanceof Accepted;
     }
 
-    /** {@return whether the client refused during the handshake; {@link #reason()} says why} */
-    public boolean rejected() {
-        return reason != null;
+    /** {@return whether the client refused during the handshake} */
+    default boolean rejected() {
+        return this instanceof Rejected;
     }
 
-    /** {@return whether nothing was judged; {@link #noVerdict()} says what happened instead} */
-    public boolean hasNoVerdict() {
-        return noVerdict != null;
+    /** {@return whether nothing was judged} */
+    default boolean hasNoVerdict() {
+        return this instanceof NoVerdict;
+    }
+
+    /** {@return the reason of a rejection; empty when accepted or without a verdict} */
+    default Optional<RejectionReason> rejectionReason() {
+        return this instanceof Rejected rejected ? Optional.of(rejected.reason()) : Optional.empty();
+    }
+
+    /** {@return what happened instead of a verdict; empty when there was one} */
+    default Optional<String> noVerdictDescription() {
+        return this instanceof NoVerdict none ? Optional.of(none.what()) : Optional.empty();
+    }
+
+    /** {@return what the client or the probed code threw, if anything} */
+    default Optional<Throwable> thrown() {
+        if (this instanceof Rejected rejected) {
+            return Optional.of(rejected.cause());
+        }
+        return this instanceof NoVerdict none ? Optional.of(none.cause()) : ((Accepted) this).afterHandshake();
     }
 
     /**
@@ -156,21 +219,16 @@ public record HandshakeOutcome(String protocol, String cipherSuite, String alpn,
      *
      * @return the description
      */
-    public String describe() {
-        if (rejected()) {
-            return "rejected because " + reason + " in " + elapsed.toMillis() + " ms (" + cause + ")";
+    default String describe() {
+        if (this instanceof Rejected rejected) {
+            return "rejected because " + rejected.reason() + " in " + elapsed().toMillis() + " ms (" + rejected.cause() + ")";
         }
-        if (hasNoVerdict()) {
-            return "no TLS verdict: " + noVerdict + " after " + elapsed.toMillis() + " ms (" + cause + ")";
+        if (this instanceof NoVerdict none) {
+            return "no TLS verdict: " + none.what() + " after " + elapsed().toMillis() + " ms (" + none.cause() + ")";
         }
-        return "accepted" + (protocol == null ? "" : " with " + protocol + (alpn == null ? "" : "/" + alpn))
-                + " in " + elapsed.toMillis() + " ms";
-    }
-
-    /** The same as {@link #describe()}. */
-    @Override
-    public String toString() {
-        return describe();
+        Accepted accepted = (Accepted) this;
+        return "accepted" + (accepted.protocol() == null ? "" : " with " + accepted.protocol()
+                + (accepted.alpn() == null ? "" : "/" + accepted.alpn())) + " in " + elapsed().toMillis() + " ms";
     }
 
     private static HandshakeOutcome fromResult(Object result, Duration elapsed) {
@@ -203,7 +261,7 @@ public record HandshakeOutcome(String protocol, String cipherSuite, String alpn,
             cipher = session.getCipherSuite();
             chain = peerCertificates(session);
         }
-        return new HandshakeOutcome(protocol, cipher, alpn, chain, null, null, null, elapsed);
+        return new Accepted(protocol, cipher, alpn, chain, Optional.empty(), elapsed);
     }
 
     private static List<X509Certificate> peerCertificates(SSLSession session) {

@@ -1,7 +1,9 @@
 package io.github.atstrust.testkit.scenario;
 
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a correctly configured client should do with a chain: accept it, or reject it for a declared reason.
@@ -48,6 +50,17 @@ public record ExpectedOutcome(boolean accepts, RejectionReason reason) {
      */
     public static ExpectedOutcome reject(RejectionReason reason) {
         return new ExpectedOutcome(false, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Whether {@code outcome} is what this expects: an acceptance, or a rejection for exactly this reason. An outcome
+     * with no verdict meets no expectation.
+     *
+     * @param outcome how a client's call ended
+     * @return whether it agrees
+     */
+    public boolean isMetBy(HandshakeOutcome outcome) {
+        return accepts ? outcome.accepted() : outcome.rejectionReason().equals(Optional.of(reason));
     }
 
     /**

@@ -53,11 +53,13 @@ class HandshakeOutcomeTest {
 
         HandshakeOutcome outcome = endpoint.probe(() -> httpClient(ALL_ATS).send(request(endpoint), BodyHandlers.ofString()));
 
-        assertThat(outcome.accepted()).as(outcome.describe()).isTrue();
-        assertThat(outcome.protocol()).isEqualTo("TLSv1.3");
-        assertThat(outcome.alpn()).isEqualTo("h2");
-        assertThat(outcome.cipherSuite()).startsWith("TLS_");
-        assertThat(outcome.peerChain()).containsExactlyElementsOf(endpoint.chain());
+        assertThat(outcome).as(outcome.describe()).isInstanceOf(HandshakeOutcome.Accepted.class);
+        HandshakeOutcome.Accepted accepted = (HandshakeOutcome.Accepted) outcome;
+        assertThat(accepted.protocol()).isEqualTo("TLSv1.3");
+        assertThat(accepted.alpn()).isEqualTo("h2");
+        assertThat(accepted.cipherSuite()).startsWith("TLS_");
+        assertThat(accepted.peerChain()).containsExactlyElementsOf(endpoint.chain());
+        assertThat(accepted.afterHandshake()).isEmpty();
         assertThat(outcome.describe()).startsWith("accepted with TLSv1.3/h2 in ");
     }
 
@@ -78,7 +80,7 @@ class HandshakeOutcomeTest {
         HandshakeOutcome outcome = endpoint.probe(() -> httpClient(TrustProfiles.byId(profile))
                 .send(request(endpoint), BodyHandlers.ofString()));
 
-        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(reason);
+        assertThat(outcome.rejectionReason()).as(outcome.describe()).contains(reason);
     }
 
     @ParameterizedTest(name = "{0} under {1} → {2}")
@@ -99,7 +101,7 @@ class HandshakeOutcomeTest {
             return connection;
         });
 
-        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(reason);
+        assertThat(outcome.rejectionReason()).as(outcome.describe()).contains(reason);
     }
 
     @Test
@@ -113,9 +115,9 @@ class HandshakeOutcomeTest {
             return connection;
         });
 
-        assertThat(outcome.accepted()).isTrue();
-        assertThat(outcome.alpn()).isEqualTo("http/1.1");
-        assertThat(outcome.peerChain()).hasSize(4);
+        assertThat(outcome).isInstanceOf(HandshakeOutcome.Accepted.class);
+        assertThat(((HandshakeOutcome.Accepted) outcome).alpn()).isEqualTo("http/1.1");
+        assertThat(((HandshakeOutcome.Accepted) outcome).peerChain()).hasSize(4);
     }
 
     @Test
@@ -126,7 +128,7 @@ class HandshakeOutcomeTest {
         HandshakeOutcome outcome = endpoint.probe(() -> client.send(HttpRequest.newBuilder(endpoint.uri())
                 .timeout(Duration.ofSeconds(1)).build(), BodyHandlers.ofString()));
 
-        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(RejectionReason.TIMEOUT);
+        assertThat(outcome.rejectionReason()).as(outcome.describe()).contains(RejectionReason.TIMEOUT);
         assertThat(outcome.elapsed()).isLessThan(Duration.ofSeconds(10));
     }
 
@@ -136,7 +138,7 @@ class HandshakeOutcomeTest {
 
         HandshakeOutcome outcome = endpoint.probe(() -> socket(endpoint, params -> params.setProtocols(new String[] {"TLSv1.3"})));
 
-        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(RejectionReason.PROTOCOL);
+        assertThat(outcome.rejectionReason()).as(outcome.describe()).contains(RejectionReason.PROTOCOL);
     }
 
     @Test
@@ -146,7 +148,7 @@ class HandshakeOutcomeTest {
         HandshakeOutcome outcome = endpoint.probe(() -> socket(endpoint,
                 params -> params.setAlgorithmConstraints(new NoSha1())));
 
-        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(RejectionReason.WEAK_ALGORITHM);
+        assertThat(outcome.rejectionReason()).as(outcome.describe()).contains(RejectionReason.WEAK_ALGORITHM);
     }
 
     @Test
@@ -165,9 +167,9 @@ class HandshakeOutcomeTest {
         HandshakeOutcome of = HandshakeOutcome.of(call);
         HandshakeOutcome probed = endpoint.probe(call);
 
-        assertThat(of.reason()).as(of.describe()).isEqualTo(RejectionReason.INCOMPLETE_CHAIN);
-        assertThat(probed.reason()).as(probed.describe()).isEqualTo(RejectionReason.INCOMPLETE_CHAIN);
-        assertThat(of.cause()).hasStackTraceContaining("incomplete chain: the server did not send the intermediate CA");
+        assertThat(of.rejectionReason()).as(of.describe()).contains(RejectionReason.INCOMPLETE_CHAIN);
+        assertThat(probed.rejectionReason()).as(probed.describe()).contains(RejectionReason.INCOMPLETE_CHAIN);
+        assertThat(of.thrown()).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE).hasStackTraceContaining("incomplete chain: the server did not send the intermediate CA");
     }
 
     @Test
@@ -180,8 +182,8 @@ class HandshakeOutcomeTest {
         Callable<?> call = () -> HttpClient.newBuilder().sslContext(context).build().send(request(endpoint),
                 BodyHandlers.ofString());
 
-        assertThat(HandshakeOutcome.of(call).reason()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
-        assertThat(endpoint.probe(call).reason()).isEqualTo(RejectionReason.INCOMPLETE_CHAIN);
+        assertThat(HandshakeOutcome.of(call).rejectionReason()).contains(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(endpoint.probe(call).rejectionReason()).contains(RejectionReason.INCOMPLETE_CHAIN);
     }
 
     @Test
@@ -189,10 +191,10 @@ class HandshakeOutcomeTest {
         AtsEndpoint untrusted = servers.endpoint("untrusted-root");
         AtsEndpoint wrongHost = servers.endpoint("wrong-host");
 
-        assertThat(HandshakeOutcome.of(() -> httpClient(ALL_ATS).send(request(untrusted), BodyHandlers.ofString())).reason())
-                .isEqualTo(RejectionReason.UNTRUSTED_ROOT);
-        assertThat(HandshakeOutcome.of(() -> httpClient(ALL_ATS).send(request(wrongHost), BodyHandlers.ofString())).reason())
-                .isEqualTo(RejectionReason.HOSTNAME_MISMATCH);
+        assertThat(HandshakeOutcome.of(() -> httpClient(ALL_ATS).send(request(untrusted), BodyHandlers.ofString())).rejectionReason())
+                .contains(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(HandshakeOutcome.of(() -> httpClient(ALL_ATS).send(request(wrongHost), BodyHandlers.ofString())).rejectionReason())
+                .contains(RejectionReason.HOSTNAME_MISMATCH);
     }
 
     @Test
@@ -207,7 +209,7 @@ class HandshakeOutcomeTest {
         assertThat(outcome.accepted()).isFalse();
         assertThat(outcome.rejected()).isFalse();
         assertThat(outcome.describe()).startsWith("no TLS verdict: connection refused (localhost:" + closed + ")");
-        assertThat(outcome.reason()).isNull();
+        assertThat(outcome.rejectionReason()).isEmpty();
     }
 
     @Test
@@ -218,7 +220,30 @@ class HandshakeOutcomeTest {
                 BodyHandlers.ofString()));
 
         assertThat(outcome.hasNoVerdict()).as(outcome.describe()).isTrue();
-        assertThat(outcome.noVerdict()).isEqualTo("the peer does not speak TLS");
+        assertThat(outcome.noVerdictDescription()).contains("the peer does not speak TLS");
+    }
+
+    @Test
+    void aChannelClosedUnderTheClientIsNoVerdictNamingTheConnectionNotTheTestsCode() {
+        // What Jetty's client throws when its own TLS failure closes the channel during its first write.
+        java.io.EOFException eof = new java.io.EOFException();
+        eof.initCause(new java.nio.channels.ClosedChannelException());
+
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> {
+            throw new java.util.concurrent.ExecutionException(eof);
+        });
+
+        assertThat(outcome.noVerdictDescription()).contains("the connection was closed before the handshake completed");
+    }
+
+    @Test
+    void anInternalErrorAlertIsNoVerdictNotARejection() {
+        HandshakeOutcome outcome = HandshakeOutcome.of(() -> {
+            throw new java.util.concurrent.ExecutionException(
+                    new javax.net.ssl.SSLHandshakeException("Received fatal alert: internal_error"));
+        });
+
+        assertThat(outcome.noVerdictDescription()).contains("the handshake broke off with an internal_error alert");
     }
 
     @Test
@@ -230,8 +255,9 @@ class HandshakeOutcomeTest {
         });
 
         assertThat(outcome.hasNoVerdict()).isTrue();
-        assertThat(outcome.cause()).isSameAs(bug);
-        assertThat(outcome.noVerdict()).contains("java.lang.NullPointerException", "not a TLS failure of the client");
+        assertThat(outcome.thrown()).containsSame(bug);
+        assertThat(outcome.noVerdictDescription()).get().asString()
+                .contains("java.lang.NullPointerException", "not a TLS failure of the client");
     }
 
     @Test
@@ -246,9 +272,9 @@ class HandshakeOutcomeTest {
         HandshakeOutcome refusedOutcome = HandshakeOutcome.ofCommand(refused.exitCode(), refused.output(), Duration.ZERO,
                 "", false);
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(7);
-        assertThat(refusedOutcome.noVerdict()).as(refusedOutcome.describe()).isEqualTo("connection refused");
-        assertThat(untrusted.judgeCommand(rejected.exitCode(), rejected.output(), Duration.ZERO).reason())
-                .as(rejected.output()).isEqualTo(RejectionReason.UNTRUSTED_ROOT);
+        assertThat(refusedOutcome.noVerdictDescription()).as(refusedOutcome.describe()).contains("connection refused");
+        assertThat(untrusted.judgeCommand(rejected.exitCode(), rejected.output(), Duration.ZERO).rejectionReason())
+                .as(rejected.output()).contains(RejectionReason.UNTRUSTED_ROOT);
     }
 
     private static SSLSocket socket(AtsEndpoint endpoint, java.util.function.Consumer<SSLParameters> configure)

@@ -112,7 +112,7 @@ class AtsServersTest {
             }
         });
 
-        assertThat(outcome.reason()).as(outcome.describe()).isEqualTo(RejectionReason.PROTOCOL);
+        assertThat(outcome.rejectionReason()).as(outcome.describe()).contains(RejectionReason.PROTOCOL);
     }
 
     @Test
