@@ -112,9 +112,8 @@ final class AuditPrinter {
                         !a.present() ? "absent" : a.exact() ? "exact" : "same_subject_and_key", a.entry())).toList(),
                 RealAtsRoot.amazonRoots().stream().map(r -> new JsonRoot(r.id(), report.trustsCrossSignedChainsOf(r),
                         report.trustsAcmChainsOf(r))).toList(),
-                java.util.stream.Stream.concat(
-                        report.fakeTestRoots().stream().map(f -> new JsonFinding("FAKE_TEST_ROOT", true, f)),
-                        report.warnings().stream().map(w -> new JsonFinding("WARNING", false, w))).toList(),
+                report.findings().stream().map(f -> new JsonFinding(f.kind().name(), f.failure(), f.entry(), f.message()))
+                        .toList(),
                 report.explanation());
     }
 
@@ -132,6 +131,7 @@ final class AuditPrinter {
     record JsonRoot(String id, boolean crossSignedChains, boolean acmChainsSince2024) {
     }
 
-    record JsonFinding(String kind, boolean failure, String message) {
+    /** {@code kind} is an {@code AuditFinding.Kind}; {@code entry} (additive) the alias or file it is about. */
+    record JsonFinding(String kind, boolean failure, String entry, String message) {
     }
 }

@@ -123,6 +123,26 @@ class AuditCommandTest {
     }
 
     @Test
+    void jsonFindingsCarryTheDocumentedKindsWithTheirEntries() throws Exception {
+        Path certificates = Files.createDirectory(dir.resolve("certs"));
+        Files.writeString(certificates.resolve("g2.pem"), TestPem.encode(List.of(RealAtsRoot.STARFIELD_SERVICES_ROOT_G2.certificate())));
+        Files.writeString(certificates.resolve("old-cross.pem"),
+                TestPem.encode(List.of(FakeCa.AMAZON_ROOT_CA_1_CROSS_G2_EXPIRED.certificate())));
+        Files.writeString(certificates.resolve("broken.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+
+        CliRun run = CliRun.of("audit", "--json", certificates.toString());
+
+        JsonNode findings = new ObjectMapper().readTree(run.out()).get(0).get("findings");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(findings).extracting(f -> f.get("kind").asText())
+                .containsExactlyInAnyOrder("FAKE_TEST_ROOT", "EXPIRED_ANCHOR", "UNREADABLE_ENTRY");
+        assertThat(findings).extracting(f -> f.get("kind").asText() + ":" + f.get("failure").asBoolean())
+                .contains("FAKE_TEST_ROOT:true", "EXPIRED_ANCHOR:false", "UNREADABLE_ENTRY:false");
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("entry").asText()).isNotBlank());
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("message").asText()).isNotBlank());
+    }
+
+    @Test
     void diffExitsOneOnARegressionAndZeroOtherwise() throws Exception {
         Path both = store("both.p12", RealAtsRoot.AMAZON_ROOT_CA_1, RealAtsRoot.STARFIELD_SERVICES_ROOT_G2);
         Path fewer = store("fewer.p12", RealAtsRoot.AMAZON_ROOT_CA_1);

@@ -19,13 +19,12 @@ import java.util.TreeSet;
  * @param source           what was read, e.g. {@code /etc/ssl/certs (directory, 146 files)}
  * @param certificateCount how many certificates the store holds
  * @param anchors          one status per {@link RealAtsRoot}, in its order
- * @param fakeTestRoots    one message per ATS Trust Kit test certificate found: never in a real store
- * @param warnings         entries worth knowing about that do not fail the audit (expired, unreadable)
+ * @param findings         kit test roots (failures: never in a real store), expired and unreadable entries
  * @param asOf             the day the verdict is judged for: the day of the audit, or a later one
  *                         ({@link #asOf(LocalDate)}) to see what the real certificates' end dates will do
  */
-public record AuditReport(String source, int certificateCount, List<AnchorStatus> anchors, List<String> fakeTestRoots,
-                          List<String> warnings, LocalDate asOf) {
+public record AuditReport(String source, int certificateCount, List<AnchorStatus> anchors, List<AuditFinding> findings,
+                          LocalDate asOf) {
 
     /** The G2 certificate cross-signed by Starfield Class 2 (the link of the pre-2024 chains) ends this day. */
     public static final LocalDate G2_CROSS_SIGNED_BY_CLASS_2_ENDS = LocalDate.of(2034, 6, 28);
@@ -38,8 +37,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @param source           what was read
      * @param certificateCount how many certificates the store holds
      * @param anchors          one status per {@link RealAtsRoot}, in its order
-     * @param fakeTestRoots    one message per test certificate found
-     * @param warnings         entries worth knowing about
+     * @param findings         what was found besides the anchors
      * @param asOf             the day the verdict is judged for
      * @throws IllegalArgumentException when an anchor is missing or out of order
      */
@@ -47,13 +45,22 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(asOf, "asOf");
         anchors = List.copyOf(anchors);
-        fakeTestRoots = List.copyOf(fakeTestRoots);
-        warnings = List.copyOf(warnings);
+        findings = List.copyOf(findings);
         RealAtsRoot[] roots = RealAtsRoot.values();
         if (anchors.size() != roots.length
                 || !anchors.stream().map(AnchorStatus::anchor).toList().equals(List.of(roots))) {
             throw new IllegalArgumentException("an audit report holds one status per real ATS root, in order");
         }
+    }
+
+    /** {@return the messages of the kit test roots found, each a failure} */
+    public List<String> fakeTestRoots() {
+        return findings.stream().filter(AuditFinding::failure).map(AuditFinding::message).toList();
+    }
+
+    /** {@return the messages of the findings that do not fail the audit (expired, unreadable entries)} */
+    public List<String> warnings() {
+        return findings.stream().filter(f -> !f.failure()).map(AuditFinding::message).toList();
     }
 
     /**
@@ -63,7 +70,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @return a copy with that {@link #source()}
      */
     public AuditReport withSource(String newSource) {
-        return new AuditReport(newSource, certificateCount, anchors, fakeTestRoots, warnings, asOf);
+        return new AuditReport(newSource, certificateCount, anchors, findings, asOf);
     }
 
     /**
@@ -75,7 +82,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @return a copy judged for {@code day}
      */
     public AuditReport asOf(LocalDate day) {
-        return new AuditReport(source, certificateCount, anchors, fakeTestRoots, warnings, day);
+        return new AuditReport(source, certificateCount, anchors, findings, day);
     }
 
     /**
@@ -165,10 +172,10 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
     /**
      * Whether the store holds a certificate of the ATS Trust Kit's fake hierarchy, which fails every audit.
      *
-     * @return {@code true} when {@link #fakeTestRoots()} is not empty
+     * @return {@code true} when a finding is a {@link AuditFinding.Kind#FAKE_TEST_ROOT}
      */
     public boolean holdsTestMaterial() {
-        return !fakeTestRoots.isEmpty();
+        return findings.stream().anyMatch(AuditFinding::failure);
     }
 
     /**
@@ -240,7 +247,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
                 }
             }
         }
-        fakeTestRoots.forEach(f -> text.append(' ').append(f));
+        fakeTestRoots().forEach(f -> text.append(' ').append(f));
         Optional<LocalDate> change = nextChange();
         if (change.isPresent()) {
             LocalDate day = change.get();

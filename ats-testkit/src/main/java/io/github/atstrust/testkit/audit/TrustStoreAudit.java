@@ -55,8 +55,7 @@ public final class TrustStoreAudit {
         for (RealAtsRoot root : RealAtsRoot.values()) {
             anchors.add(find(root, store.entries()));
         }
-        List<String> fakeTestRoots = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<AuditFinding> findings = new ArrayList<>();
         Date now = new Date();
         for (LoadedTrustStore.Entry entry : store.entries()) {
             X509Certificate certificate = entry.certificate();
@@ -64,16 +63,18 @@ public final class TrustStoreAudit {
                 String twin = java.util.Arrays.stream(RealAtsRoot.values())
                         .filter(real -> real.fakeTwin().certificate().equals(certificate)).findFirst()
                         .map(real -> ", the fake twin of " + real.displayName()).orElse("");
-                fakeTestRoots.add("Entry '" + entry.name() + "' (" + certificate.getSubjectX500Principal().getName()
-                        + twin + ") is ATS Trust Kit test material and must never be in a real trust store: remove it.");
+                findings.add(new AuditFinding(AuditFinding.Kind.FAKE_TEST_ROOT, entry.name(), "Entry '" + entry.name() + "' (" + certificate.getSubjectX500Principal().getName()
+                        + twin + ") is ATS Trust Kit test material and must never be in a real trust store: remove it."));
             }
             if (certificate.getNotAfter().before(now)) {
-                warnings.add("Entry '" + entry.name() + "' (" + certificate.getSubjectX500Principal().getName()
-                        + ") expired on " + certificate.getNotAfter().toInstant() + ".");
+                findings.add(new AuditFinding(AuditFinding.Kind.EXPIRED_ANCHOR, entry.name(), "Entry '" + entry.name() + "' ("
+                        + certificate.getSubjectX500Principal().getName() + ") expired on "
+                        + certificate.getNotAfter().toInstant() + "."));
             }
         }
-        store.unreadable().forEach(u -> warnings.add("Could not read " + u + "."));
-        return new AuditReport(store.description(), store.entries().size(), anchors, fakeTestRoots, warnings,
+        store.unreadable().forEach(u -> findings.add(new AuditFinding(AuditFinding.Kind.UNREADABLE_ENTRY, u,
+                "Could not read " + u + ".")));
+        return new AuditReport(store.description(), store.entries().size(), anchors, findings,
                 java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
