@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.server.AtsEndpoint;
-import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,17 +53,19 @@ record Manifest(int version, String runId, long pid, String startedAt, String in
         Scenario scenario = endpoint.scenario();
         Map<String, String> expect = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
-        TrustProfiles.builtIn().forEach(p -> {
-            expect.put(p.id(), endpoint.expectedOutcomeFor(p).verdict());
-            endpoint.expectedReasonFor(p).ifPresent(reason -> reasons.put(p.id(), reason.name()));
+        scenario.expectedOutcomes().forEach((profile, expected) -> {
+            expect.put(profile, expected.verdict());
+            if (!expected.accepts()) {
+                reasons.put(profile, expected.reason().name());
+            }
         });
         boolean mail = !endpoint.scheme().equals("https");
-        java.util.stream.Stream<ClientSetting> requires = mail
-                ? java.util.stream.Stream.concat(scenario.requires().stream(), java.util.stream.Stream.of(ClientSetting.SMTP))
-                : scenario.requires().stream();
+        java.util.stream.Stream<String> requires = mail
+                ? java.util.stream.Stream.concat(scenario.requiredSettingIds().stream(), java.util.stream.Stream.of(ClientSetting.SMTP.id()))
+                : scenario.requiredSettingIds().stream();
         return new ScenarioEntry(mail ? scenario.id() + "-" + endpoint.scheme() : scenario.id(), scenario.id(),
                 scenario.description(), endpoint.uri().toString(), endpoint.hostname(), endpoint.port(),
-                requires.distinct().map(ClientSetting::id).sorted().toList(), expect, reasons);
+                requires.distinct().sorted().toList(), expect, reasons);
     }
 
     /** The {@code pid} named in {@code file}, or 0 when there is none or it cannot be read. */

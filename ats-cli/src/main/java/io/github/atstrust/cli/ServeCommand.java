@@ -1,11 +1,9 @@
 package io.github.atstrust.cli;
 
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
-import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
-import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -14,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -138,11 +137,10 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("ATS Trust Kit: fake ATS scenarios (TEST ONLY material)%n%n");
         out.printf("%-22s %-26s %-24s %s%n", "SCENARIO", "URL", "REQUIRES", "ACCEPTED BY / WHAT IT SENDS");
         for (AtsEndpoint endpoint : servers.endpoints()) {
-            String acceptedBy = TrustProfiles.builtIn().stream()
-                    .filter(p -> endpoint.expectedOutcomeFor(p).accepts()).map(TrustProfile::id)
-                    .collect(Collectors.joining(", "));
+            String acceptedBy = endpoint.scenario().expectedOutcomes().entrySet().stream()
+                    .filter(e -> e.getValue().accepts()).map(Map.Entry::getKey).collect(Collectors.joining(", "));
             out.printf("%-22s %-26s %-24s %s%n%-74s %s%n", endpoint.id(), endpoint.uri(),
-                    endpoint.scenario().requires().isEmpty() ? "-" : endpoint.scenario().requires().stream().map(ClientSetting::id).sorted().collect(Collectors.joining(",")),
+                    endpoint.scenario().requires().isEmpty() ? "-" : String.join(",", endpoint.scenario().requiredSettingIds()),
                     acceptedBy.isEmpty() ? "no profile (must be rejected)" : acceptedBy, "",
                     endpoint.scenario().description());
         }

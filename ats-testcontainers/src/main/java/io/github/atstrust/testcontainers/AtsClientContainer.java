@@ -2,18 +2,17 @@ package io.github.atstrust.testcontainers;
 
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.server.AtsEndpoint;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
@@ -74,18 +73,22 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
     }
 
     /**
-     * Runs {@code curl -sS -o /dev/null --max-time 10 [options] url} inside the container and judges how it ended.
+     * Runs {@code curl -sS -o /dev/null --max-time 10 [options] URI} against a kit endpoint inside the container and
+     * judges how it ended as the endpoint does ({@link AtsEndpoint#judgeCommand}): knowing what the server sends, an
+     * incomplete chain is {@code INCOMPLETE_CHAIN}, not the "unknown issuer" curl words it as.
      *
-     * @param url     e.g. {@code endpoint.uri()}
-     * @param options e.g. {@code "--cacert", "/ats/all-ats.pem"}
+     * @param endpoint e.g. {@code servers.endpoint("ats-root-ca-1")}
+     * @param options  e.g. {@code "--cacert", "/ats/all-ats.pem"}
      * @return accepted, rejected with a reason, or no verdict (curl exit 7: connection refused)
      */
-    public HandshakeOutcome curl(URI url, String... options) {
+    public HandshakeOutcome curl(AtsEndpoint endpoint, String... options) {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "-o", "/dev/null", "--max-time", "10"));
         command.addAll(List.of(options));
-        command.add(url.toString());
-        int port = url.getPort() == -1 ? 443 : url.getPort();
-        return judge(url.getHost() + ":" + port, command.toArray(String[]::new));
+        command.add(endpoint.uri().toString());
+        long start = System.nanoTime();
+        ExecResult result = exec(command.toArray(String[]::new));
+        return endpoint.judgeCommand(result.getExitCode(), result.getStderr() + result.getStdout(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
@@ -97,14 +100,10 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
      * @return accepted, rejected with a reason, or no verdict
      */
     public HandshakeOutcome run(String... command) {
-        return judge("", command);
-    }
-
-    private HandshakeOutcome judge(String address, String... command) {
         long start = System.nanoTime();
         ExecResult result = exec(command);
         return HandshakeOutcome.ofCommand(result.getExitCode(), result.getStderr() + result.getStdout(),
-                Duration.ofNanos(System.nanoTime() - start), address, false);
+                Duration.ofNanos(System.nanoTime() - start), "", false);
     }
 
     private ExecResult exec(String... command) {
@@ -202,7 +201,7 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
             }
         }
         for (RealAtsRoot root : swapped) {
-            copyFileToContainer(Transferable.of(pem(root.fakeTwin().certificate())),
+            copyFileToContainer(Transferable.of(TrustProfiles.byId(root.id()).pemBundle().getBytes(StandardCharsets.US_ASCII)),
                     "/usr/local/share/ca-certificates/ats-trust-kit-fake-" + root.id() + ".crt");
         }
         ExecResult update = exec("sh", "-c", deselect + "update-ca-certificates --fresh");
@@ -219,16 +218,6 @@ public class AtsClientContainer extends GenericContainer<AtsClientContainer> {
                     .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException unreadable) {
             return null;
-        }
-    }
-
-    private static byte[] pem(X509Certificate certificate) {
-        try {
-            return ("-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("cannot encode " + certificate.getSubjectX500Principal(), e);
         }
     }
 

@@ -19,11 +19,11 @@ final class RequiresDockerCondition implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("no @RequiresDocker");
         }
         if (!DockerClientFactory.instance().isDockerAvailable()) {
-            return missing("Docker is not available (start dockerd, as .ci/run does)");
+            return missing(context, "Docker is not available (start dockerd, as .ci/run does)");
         }
         for (String image : required.get().images()) {
             if (!exists(image)) {
-                return missing("image " + image + " is missing locally"
+                return missing(context, "image " + image + " is missing locally"
                         + (image.equals(AtsClientContainer.DEFAULT_IMAGE) ? ": run containers/build-client-image.sh" : ""));
             }
         }
@@ -39,9 +39,12 @@ final class RequiresDockerCondition implements ExecutionCondition {
         }
     }
 
-    private static ConditionEvaluationResult missing(String reason) {
-        if ("1".equals(System.getenv("ATS_REQUIRE_ALL"))) {
-            throw new ExtensionConfigurationException(reason + "; ATS_REQUIRE_ALL=1 forbids skipping");
+    /** junit-ats's rule, read here too (this module does not depend on junit-ats): the parameter, else the variable. */
+    private static ConditionEvaluationResult missing(ExtensionContext context, String reason) {
+        boolean requireAll = context.getConfigurationParameter("ats.requireAll").map("true"::equalsIgnoreCase)
+                .orElseGet(() -> "1".equals(System.getenv("ATS_REQUIRE_ALL")));
+        if (requireAll) {
+            throw new ExtensionConfigurationException(reason + "; ATS_REQUIRE_ALL=1 (or ats.requireAll=true) forbids skipping");
         }
         return ConditionEvaluationResult.disabled(reason);
     }

@@ -70,15 +70,16 @@ class ContainerClientsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3", "ats-root-ca-4"})
     void curlWithTheAllAtsBundleAcceptsEveryAtsRoot(String scenario) {
-        HandshakeOutcome outcome = client.curl(servers.endpoint(scenario).uri(), "--cacert", "/ats/all-ats.pem");
+        HandshakeOutcome outcome = client.curl(servers.endpoint(scenario), "--cacert", "/ats/all-ats.pem");
 
         assertThat(outcome.accepted()).as(outcome.describe()).isTrue();
     }
 
     @ParameterizedTest
-    @CsvSource({"untrusted-root, UNTRUSTED_ROOT", "expired, EXPIRED", "wrong-host, HOSTNAME_MISMATCH"})
+    @CsvSource({"untrusted-root, UNTRUSTED_ROOT", "expired, EXPIRED", "wrong-host, HOSTNAME_MISMATCH",
+            "incomplete-chain, INCOMPLETE_CHAIN"})
     void curlWithTheAllAtsBundleRejectsBadChainsForTheirReason(String scenario, RejectionReason reason) {
-        HandshakeOutcome outcome = client.curl(servers.endpoint(scenario).uri(), "--cacert", "/ats/all-ats.pem");
+        HandshakeOutcome outcome = client.curl(servers.endpoint(scenario), "--cacert", "/ats/all-ats.pem");
 
         assertThat(outcome.rejectionReason()).as(outcome.describe()).contains(reason);
     }
@@ -170,18 +171,18 @@ class ContainerClientsTest {
         AuditReport before = TrustStoreAudit.audit(TrustStoreSource.dockerImage(AtsClientContainer.DEFAULT_IMAGE));
         try (AtsClientContainer app = new AtsClientContainer()) {
             app.start();
-            HandshakeOutcome unmirrored = app.curl(servers.endpoint("ats-root-ca-1").uri());
+            HandshakeOutcome unmirrored = app.curl(servers.endpoint("ats-root-ca-1"));
 
             List<RealAtsRoot> swapped = app.mirrorAtsTrust();
 
             assertThat(unmirrored.rejectionReason()).as(unmirrored.describe()).contains(RejectionReason.UNTRUSTED_ROOT);
             assertThat(swapped).containsExactlyInAnyOrder(RealAtsRoot.values());
             for (String scenario : List.of("ats-root-ca-1", "ats-root-ca-2", "ats-root-ca-3", "ats-root-ca-4", "ats-acm-2024")) {
-                HandshakeOutcome outcome = app.curl(servers.endpoint(scenario).uri());
+                HandshakeOutcome outcome = app.curl(servers.endpoint(scenario));
                 assertThat(outcome.accepted()).as("%s with the mirrored OS store: %s", scenario, outcome).isTrue();
             }
-            assertThat(app.curl(servers.endpoint("untrusted-root").uri()).rejectionReason()).contains(RejectionReason.UNTRUSTED_ROOT);
-            assertThat(app.curl(servers.endpoint("expired").uri()).rejectionReason()).contains(RejectionReason.EXPIRED);
+            assertThat(app.curl(servers.endpoint("untrusted-root")).rejectionReason()).contains(RejectionReason.UNTRUSTED_ROOT);
+            assertThat(app.curl(servers.endpoint("expired")).rejectionReason()).contains(RejectionReason.EXPIRED);
 
             AuditReport after = auditCommitted(app);
             assertThat(after.certificateCount()).as("every other certificate kept").isEqualTo(before.certificateCount());

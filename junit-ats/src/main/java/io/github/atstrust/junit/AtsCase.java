@@ -9,20 +9,18 @@ import java.util.concurrent.Callable;
 
 /**
  * One cell of an {@link AtsTrustMatrix}: a scenario's endpoint, the profile the client trusts, and what should
- * happen. {@link #probe(Callable)} runs the client and records the outcome in the trust-matrix report.
+ * happen. {@link #probe(Callable)} runs the client and records the outcome in the trust-matrix report, and so does
+ * every probe of {@link #endpoint()}: there is one way to probe a case.
  */
 public final class AtsCase {
 
     private final AtsEndpoint endpoint;
     private final TrustProfile profile;
-    private final TrustReport report;
-    private final String test;
 
     AtsCase(AtsEndpoint endpoint, TrustProfile profile, TrustReport report, String test) {
-        this.endpoint = endpoint;
         this.profile = profile;
-        this.report = report;
-        this.test = test;
+        this.endpoint = endpoint.observedBy(outcome -> report.record(test, endpoint.id(), profile.id(),
+                endpoint.expectedOutcomeFor(profile), outcome));
     }
 
     /** {@return the scenario of this case} */
@@ -35,7 +33,10 @@ public final class AtsCase {
         return profile;
     }
 
-    /** {@return the running server of this case's scenario} */
+    /**
+     * {@return the running server of this case's scenario; what its {@code probe} and {@code judgeCommand} give is
+     * recorded in the trust-matrix report, as {@link #probe} records it}
+     */
     public AtsEndpoint endpoint() {
         return endpoint;
     }
@@ -52,9 +53,7 @@ public final class AtsCase {
      * @return accepted, rejected with a reason, or no verdict
      */
     public HandshakeOutcome probe(Callable<?> call) {
-        HandshakeOutcome outcome = endpoint.probe(call);
-        report.record(test, scenario().id(), profile.id(), expectation(), outcome);
-        return outcome;
+        return endpoint.probe(call);
     }
 
     /** {@code ats-root-ca-3 with amazon-root-ca-3 → accept}, {@code expired with no-ats → reject (UNTRUSTED_ROOT)}. */

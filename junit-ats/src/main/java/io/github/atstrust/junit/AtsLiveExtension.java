@@ -30,7 +30,7 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
 
     static final String ENABLED_KEY = "ats.live";
     static final String CONNECT_TO_KEY = "ats.live.connectTo";
-    static final String REQUIRE_ALL_KEY = "ats.requireAll";
+    static final String REQUIRE_ALL_KEY = RequireAll.KEY;
     private static final int CONNECT_TIMEOUT_MILLIS = 5000;
 
     @Override
@@ -66,11 +66,6 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
         return "true".equalsIgnoreCase(System.getProperty(ENABLED_KEY))
                 || "1".equals(System.getenv("ATS_LIVE"))
                 || context.getConfigurationParameter(ENABLED_KEY).map("true"::equalsIgnoreCase).orElse(false);
-    }
-
-    private static boolean requireAll(ExtensionContext context) {
-        return context.getConfigurationParameter(REQUIRE_ALL_KEY).map("true"::equalsIgnoreCase)
-                .orElseGet(() -> "1".equals(System.getenv(RequiresCommand.REQUIRE_ALL)));
     }
 
     /** Null when reachable, else why not; a DNS or connect failure before any TLS. */
@@ -130,7 +125,7 @@ final class AtsLiveExtension implements TestTemplateInvocationContextProvider {
                             + endpoint.uri());
                 }
                 String why = unreachable(endpoint, context);
-                if (why != null && requireAll(context)) {
+                if (why != null && RequireAll.inForce(context)) {
                     throw new org.opentest4j.AssertionFailedError("network unreachable: " + why + "; live tests were "
                             + "turned on and ATS_REQUIRE_ALL=1 forbids skipping them");
                 }

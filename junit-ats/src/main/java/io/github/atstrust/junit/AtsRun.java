@@ -140,21 +140,7 @@ final class AtsRun implements AutoCloseable, ExtensionContext.Store.CloseableRes
         }
         closed = true;
         try {
-            RuntimeException failure = null;
-            for (ServedScenarios scenarios : served.values()) {
-                try {
-                    scenarios.close();
-                } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            ServedScenarios.closeAll(served.values().stream().map(scenarios -> (Runnable) scenarios::close).toList());
         } finally {
             report.write();
         }

@@ -26,20 +26,12 @@ final class RequiresCommandCondition implements ExecutionCondition {
         for (String command : required.get().value()) {
             Optional<String> missing = MISSING.computeIfAbsent(command, RequiresCommandCondition::check);
             if (missing.isPresent()) {
-                return missing(missing.get());
+                return RequireAll.skipOrFail(context, missing.get());
             }
         }
         return ConditionEvaluationResult.enabled("available: " + String.join(", ", required.get().value()));
     }
 
-    /** Skipped with the reason, or failed when the environment says nothing may be skipped. */
-    static ConditionEvaluationResult missing(String reason) {
-        if ("1".equals(System.getenv(RequiresCommand.REQUIRE_ALL))) {
-            throw new ExtensionConfigurationException(reason + "; " + RequiresCommand.REQUIRE_ALL
-                    + "=1 forbids skipping");
-        }
-        return ConditionEvaluationResult.disabled(reason);
-    }
 
     private static Optional<String> check(String commandLine) {
         String[] command = commandLine.strip().split("\\s+");

@@ -78,14 +78,20 @@ final class ServedScenarios {
     /** Stops every server this catalogue started; the first failure is thrown with the others suppressed. */
     synchronized void close() {
         closed = true;
-        List<AtsServers> running = new ArrayList<>(single.values());
+        List<Runnable> running = new ArrayList<>();
+        single.values().forEach(servers -> running.add(servers::close));
         if (all != null) {
-            running.add(all);
+            running.add(all::close);
         }
+        closeAll(running);
+    }
+
+    /** Runs every closer, even after one fails; the first failure is thrown with the others suppressed. */
+    static void closeAll(List<Runnable> closers) {
         RuntimeException failure = null;
-        for (AtsServers servers : running) {
+        for (Runnable closer : closers) {
             try {
-                servers.close();
+                closer.run();
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;

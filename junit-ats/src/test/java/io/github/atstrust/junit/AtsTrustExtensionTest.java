@@ -326,6 +326,26 @@ class AtsTrustExtensionTest {
                 .contains("\"scenario\" : \"ats-root-ca-3\"").contains("\"reason\" : \"UNTRUSTED_ROOT\"");
     }
 
+    @RequiresAtsTrust
+    static class MatrixProbingThroughTheEndpoint {
+        @AtsTrustMatrix(scenarios = "untrusted-root", profiles = "all-ats")
+        void cell(AtsCase c) {
+            AtsEndpoint endpoint = c.endpoint();
+            endpoint.probe(() -> java.net.http.HttpClient.newBuilder().sslContext(c.profile().sslContext()).build()
+                    .send(java.net.http.HttpRequest.newBuilder(endpoint.uri()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+    }
+
+    @Test
+    void aCaseProbedThroughItsEndpointIsRecordedAsThroughTheCase() throws Exception {
+        run(MatrixProbingThroughTheEndpoint.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(Files.readString(reportDir.resolve("report.json")))
+                .contains("\"scenario\" : \"untrusted-root\"").contains("\"profile\" : \"all-ats\"")
+                .contains("\"reason\" : \"UNTRUSTED_ROOT\"");
+    }
+
     static class MatrixListingARequiringScenario {
         @AtsTrustMatrix(scenarios = "revoked")
         void cell(AtsCase c) {

@@ -5,6 +5,7 @@ import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -126,6 +127,21 @@ public record Scenario(String id, String description, LeafSpec leaf, Optional<Fa
      */
     public ExpectedOutcome expectedOutcomeFor(TrustProfile profile) {
         return expectedReasonFor(profile).map(ExpectedOutcome::reject).orElseGet(ExpectedOutcome::accept);
+    }
+
+    /**
+     * {@return what a correct client does under each built-in profile, by profile id in their order: what the
+     * manifest's {@code expect} and {@code reasons}, the index page and {@code serve}'s table show}
+     */
+    public Map<String, ExpectedOutcome> expectedOutcomes() {
+        Map<String, ExpectedOutcome> expected = new LinkedHashMap<>();
+        TrustProfiles.builtIn().forEach(profile -> expected.put(profile.id(), expectedOutcomeFor(profile)));
+        return java.util.Collections.unmodifiableMap(expected);
+    }
+
+    /** {@return the ids of the {@link #requires()} settings, sorted, as the manifest writes them} */
+    public List<String> requiredSettingIds() {
+        return requires.stream().map(ClientSetting::id).sorted().toList();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * One running scenario server: where to connect, what it presents, and how to judge a client's call to it.
@@ -22,16 +23,20 @@ import java.util.concurrent.Callable;
  * HandshakeOutcome outcome = endpoint.probe(() -> http.send(request, BodyHandlers.ofString()));
  * </pre>
  *
- * @param scenario the scenario this server presents
- * @param scheme   {@code https}; for the mail scenarios {@code smtp} (STARTTLS) or {@code smtps} (TLS wrapper mode)
- * @param hostname the name to connect to: {@code localhost} when bound to 127.0.0.1, else the bound address
- * @param port     the TCP port it listens on (ephemeral unless chosen)
- * @param chain    the certificates this server sends, leaf first, in the order sent
+ * An endpoint can be {@linkplain #observedBy observed}: junit-ats hands each matrix case an endpoint that records every
+ * outcome its probes give in the trust-matrix report, whichever way the test probes.
  */
-public record AtsEndpoint(Scenario scenario, String scheme, String hostname, int port, List<X509Certificate> chain) {
+public final class AtsEndpoint {
+
+    private final Scenario scenario;
+    private final String scheme;
+    private final String hostname;
+    private final int port;
+    private final List<X509Certificate> chain;
+    private final Consumer<HandshakeOutcome> observer;
 
     /**
-     * Copies the chain.
+     * An endpoint; the kit's servers make them.
      *
      * @param scenario the scenario this server presents
      * @param scheme   {@code https}, {@code smtp} or {@code smtps}
@@ -40,16 +45,61 @@ public record AtsEndpoint(Scenario scenario, String scheme, String hostname, int
      * @param chain    the certificates it sends, leaf first
      * @throws IllegalArgumentException when the chain is empty or the scheme unknown
      */
-    public AtsEndpoint {
-        Objects.requireNonNull(scenario, "scenario");
+    public AtsEndpoint(Scenario scenario, String scheme, String hostname, int port, List<X509Certificate> chain) {
+        this(scenario, scheme, hostname, port, chain, outcome -> { });
+    }
+
+    private AtsEndpoint(Scenario scenario, String scheme, String hostname, int port, List<X509Certificate> chain,
+                        Consumer<HandshakeOutcome> observer) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
         if (!List.of("https", "smtp", "smtps").contains(scheme)) {
             throw new IllegalArgumentException("scheme '" + scheme + "': use https, smtp or smtps");
         }
-        Objects.requireNonNull(hostname, "hostname");
-        chain = List.copyOf(chain);
-        if (chain.isEmpty()) {
+        this.scheme = scheme;
+        this.hostname = Objects.requireNonNull(hostname, "hostname");
+        this.port = port;
+        this.chain = List.copyOf(chain);
+        if (this.chain.isEmpty()) {
             throw new IllegalArgumentException("an endpoint sends at least its leaf certificate");
         }
+        this.observer = observer;
+    }
+
+    /**
+     * This endpoint, telling {@code observer} of every outcome that {@link #probe} and {@link #judgeCommand} give
+     * (after the observers already attached). Equal to this endpoint: the same server.
+     *
+     * @param observer e.g. a report that records each outcome
+     * @return the observed endpoint
+     */
+    public AtsEndpoint observedBy(Consumer<HandshakeOutcome> observer) {
+        Objects.requireNonNull(observer, "observer");
+        return new AtsEndpoint(scenario, scheme, hostname, port, chain, this.observer.andThen(observer));
+    }
+
+    /** {@return the scenario this server presents} */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** {@return {@code https}; for the mail scenarios {@code smtp} (STARTTLS) or {@code smtps} (TLS wrapper mode)} */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** {@return the name to connect to: {@code localhost} when bound to 127.0.0.1, else the bound address} */
+    public String hostname() {
+        return hostname;
+    }
+
+    /** {@return the TCP port it listens on (ephemeral unless chosen)} */
+    public int port() {
+        return port;
+    }
+
+    /** {@return the certificates this server sends, leaf first, in the order sent} */
+    public List<X509Certificate> chain() {
+        return chain;
     }
 
     /**
@@ -98,7 +148,9 @@ public record AtsEndpoint(Scenario scenario, String scheme, String hostname, int
      * @return accepted, rejected with a reason, or no verdict
      */
     public HandshakeOutcome probe(Callable<?> call) {
-        return HandshakeOutcome.of(call, address(), scenario.sendsIncompleteChain());
+        HandshakeOutcome outcome = HandshakeOutcome.of(call, address(), scenario.sendsIncompleteChain());
+        observer.accept(outcome);
+        return outcome;
     }
 
     /**
@@ -111,7 +163,10 @@ public record AtsEndpoint(Scenario scenario, String scheme, String hostname, int
      * @return accepted, rejected with a reason, or no verdict
      */
     public HandshakeOutcome judgeCommand(int exitCode, String output, Duration elapsed) {
-        return HandshakeOutcome.ofCommand(exitCode, output, elapsed, address(), scenario.sendsIncompleteChain());
+        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, output, elapsed, address(),
+                scenario.sendsIncompleteChain());
+        observer.accept(outcome);
+        return outcome;
     }
 
     /**
@@ -132,6 +187,24 @@ public record AtsEndpoint(Scenario scenario, String scheme, String hostname, int
      */
     public Optional<RejectionReason> expectedReasonFor(TrustProfile profile) {
         return scenario.expectedReasonFor(profile);
+    }
+
+    /** Endpoints are equal when they are the same server: scenario, scheme, host name, port and chain. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AtsEndpoint that && port == that.port && scenario.equals(that.scenario)
+                && scheme.equals(that.scheme) && hostname.equals(that.hostname) && chain.equals(that.chain);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(scenario, scheme, hostname, port, chain);
+    }
+
+    /** {@code AtsEndpoint[ats-root-ca-1 at https://localhost:41234/]}. */
+    @Override
+    public String toString() {
+        return "AtsEndpoint[" + scenario.id() + " at " + uri() + "]";
     }
 
     private String address() {

@@ -1,7 +1,6 @@
 package io.github.atstrust.testkit.server;
 
-import io.github.atstrust.testkit.scenario.ClientSetting;
-import io.github.atstrust.testkit.trust.TrustProfile;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -14,7 +13,6 @@ final class IndexPage {
     }
 
     static String render(List<AtsEndpoint> endpoints, List<AtsEndpoint> mail) {
-        List<TrustProfile> profiles = TrustProfiles.builtIn();
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>ATS Trust Kit scenarios (TEST ONLY)</title>
@@ -28,17 +26,16 @@ final class IndexPage {
                 <code>O=ATS Trust Kit (TEST ONLY)</code>; none is trusted by a real store.</p>
                 <table><tr><th>scenario</th><th>what the server sends</th><th>requires</th>
                 """);
-        profiles.forEach(p -> html.append("<th>").append(escape(p.id())).append("</th>"));
+        TrustProfiles.builtIn().forEach(p -> html.append("<th>").append(escape(p.id())).append("</th>"));
         html.append("</tr>\n");
         for (AtsEndpoint endpoint : endpoints) {
             html.append("<tr><td><a href=\"").append(endpoint.uri()).append("\">").append(escape(endpoint.id()))
                     .append("</a><br>").append(escape(endpoint.scenario().description())).append("</td><td>")
                     .append(endpoint.chain().stream().map(IndexPage::subject).map(IndexPage::escape)
                             .collect(Collectors.joining(" →<br>")))
-                    .append("</td><td>").append(escape(endpoint.scenario().requires().stream().map(ClientSetting::id).sorted().collect(java.util.stream.Collectors.joining(", ")))).append("</td>");
-            for (TrustProfile profile : profiles) {
-                String expectation = endpoint.expectedOutcomeFor(profile).verdict();
-                html.append("<td class=\"").append(expectation).append("\">").append(expectation).append("</td>");
+                    .append("</td><td>").append(escape(String.join(", ", endpoint.scenario().requiredSettingIds()))).append("</td>");
+            for (ExpectedOutcome expected : endpoint.scenario().expectedOutcomes().values()) {
+                html.append("<td class=\"").append(expected.verdict()).append("\">").append(expected.verdict()).append("</td>");
             }
             html.append("</tr>\n");
         }

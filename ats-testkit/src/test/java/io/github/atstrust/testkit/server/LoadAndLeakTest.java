@@ -79,7 +79,9 @@ class LoadAndLeakTest {
 
         assertThat(kitThreads()).isEmpty();
         assertThat(ports).allSatisfy(port -> assertThat(accepts(port)).as("port %d still accepts", port).isFalse());
-        assertThat(openDescriptors()).isEqualTo(descriptors);
+        // At most as many as before: a leak adds one or more per cycle (20 here); fewer happens when a client of an
+        // earlier test class (a JDK HttpClient's selector) is collected meanwhile, as seen once here (70 -> 69).
+        assertThat(openDescriptors()).isLessThanOrEqualTo(descriptors);
     }
 
     @Test
@@ -93,7 +95,7 @@ class LoadAndLeakTest {
             }
 
             assertThat(kitThreads()).isEmpty();
-            assertThat(openDescriptors()).isEqualTo(descriptors);
+            assertThat(openDescriptors()).as("a leak adds one per failed start").isLessThanOrEqualTo(descriptors);
         }
     }
 
