@@ -1,7 +1,7 @@
 package io.github.atstrust.testkit.audit;
 
 /** A trust store that cannot be read; the message names the file and what to do about it. */
-public class InvalidTrustStoreException extends IllegalArgumentException {
+class InvalidTrustStoreException extends IllegalArgumentException {
 
     InvalidTrustStoreException(String message) {
         super(message);

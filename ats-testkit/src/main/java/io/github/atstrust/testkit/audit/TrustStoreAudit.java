@@ -28,7 +28,7 @@ public final class TrustStoreAudit {
      *
      * @param source the JVM default, a file, a directory or a Docker image's OS bundle
      * @return what the store holds and what follows from it
-     * @throws InvalidTrustStoreException naming the file and the fix when it cannot be read
+     * @throws IllegalArgumentException naming the file and the fix when it cannot be read
      */
     public static AuditReport audit(TrustStoreSource source) {
         return audit(TrustStoreReader.read(source));

@@ -121,7 +121,7 @@ public sealed interface TrustStoreSource permits JvmTrustStore, FileTrustStore, 
      * (alias or file name), e.g. for {@code TrustProfile.mirrorOf}.
      *
      * @return a PKCS12 key store, not backed by any file
-     * @throws InvalidTrustStoreException naming the file and the fix when it cannot be read
+     * @throws IllegalArgumentException naming the file and the fix when it cannot be read
      */
     default KeyStore toKeyStore() {
         return TrustStoreReader.read(this).toKeyStore();
