@@ -1,5 +1,6 @@
 package io.github.atstrust.testkit.audit;
 
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** Reads trust stores of every supported format; every failure names the file and the fix. */
 final class TrustStoreReader {
@@ -40,7 +40,7 @@ final class TrustStoreReader {
         Path path = file.path();
         BasicFileAttributes attributes = attributes(path);
         if (attributes.isDirectory()) {
-            return readDirectory(path, source.maxBytes());
+            return CertificateDirectory.read(path, source.maxBytes());
         }
         byte[] bytes = bytes(path, attributes, source.maxBytes());
         return readFile(path, bytes, file.password().toCharArray(), path.toString());
@@ -68,7 +68,7 @@ final class TrustStoreReader {
     }
 
     /** What {@code path} is, without opening it (opening a FIFO would block until a writer comes). */
-    private static BasicFileAttributes attributes(Path path) {
+    static BasicFileAttributes attributes(Path path) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -105,7 +105,7 @@ final class TrustStoreReader {
                     + "or the JDK installation");
         }
         String password = System.getProperty("javax.net.ssl.trustStorePassword");
-        char[] secret = password == null ? TrustStoreSource.DEFAULT_PASSWORD.toCharArray() : password.toCharArray();
+        char[] secret = password == null ? TrustProfile.DEFAULT_PASSWORD.toCharArray() : password.toCharArray();
         LoadedTrustStore loaded = readFile(file, bytes(file, attributes(file), TrustStoreSource.DEFAULT_MAX_BYTES), secret,
                 file.toString());
         return loaded.describedAs(file + " (" + origin + ", " + loaded.format() + ", " + loaded.entries().size()
@@ -128,7 +128,7 @@ final class TrustStoreReader {
         return readKeyStore(path, bytes, storeType, password, name);
     }
 
-    private static boolean looksLikePem(byte[] bytes) {
+    static boolean looksLikePem(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), StandardCharsets.ISO_8859_1);
         return head.contains("-----BEGIN ");
     }
@@ -197,7 +197,7 @@ final class TrustStoreReader {
         }
     }
 
-    private static LoadedTrustStore single(Path path, byte[] bytes) {
+    static LoadedTrustStore single(Path path, byte[] bytes) {
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(bytes));
@@ -234,64 +234,12 @@ final class TrustStoreReader {
                     ? ": holds a private key but no certificate; point at the CA certificates (a trust store), not a key"
                     : ": holds no certificate; point at a PEM bundle of CA certificates"));
         }
-        entries = distinct(entries);
+        entries = CertificateDirectory.distinct(entries);
         return new LoadedTrustStore(path + " (PEM bundle, " + entries.size() + " certificates)", "PEM bundle", entries, List.of());
     }
 
-    private static LoadedTrustStore readDirectory(Path dir, long maxBytes) {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(TrustStoreReader::isCertificateFile).sorted().toList();
-        } catch (IOException e) {
-            throw new InvalidTrustStoreException(dir + ": cannot list the directory (" + e.getMessage() + ")", e);
-        }
-        List<LoadedTrustStore.Entry> entries = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        long total = 0;
-        for (Path file : files) {
-            try {
-                byte[] bytes = bytes(file, attributes(file), maxBytes - total);
-                total += bytes.length;
-                if (looksLikePem(bytes)) {
-                    for (Object object : Pem.decode(new String(bytes, StandardCharsets.US_ASCII), file.toString())) {
-                        if (object instanceof X509Certificate certificate) {
-                            entries.add(new LoadedTrustStore.Entry(file.getFileName().toString(), certificate));
-                        }
-                    }
-                } else {
-                    entries.add(single(file, bytes).entries().get(0));
-                }
-            } catch (TooLargeException e) {
-                throw new InvalidTrustStoreException(dir + ": its certificate files add up to more than " + maxBytes
-                        + " bytes (the limit); point at a directory of CA certificates, or raise the limit (--max-size)", e);
-            } catch (IllegalArgumentException e) {
-                unreadable.add(file.getFileName() + ": " + e.getMessage());
-            }
-        }
-        entries = distinct(entries);
-        if (entries.isEmpty()) {
-            throw new InvalidTrustStoreException(dir + ": no readable certificate among " + files.size()
-                    + " .pem/.crt/.cer/.der files; point at a directory of CA certificates");
-        }
-        return new LoadedTrustStore(dir + " (directory, " + files.size() + " files, " + entries.size() + " certificates)",
-                "directory", entries, unreadable);
-    }
-
-    /** A directory such as /etc/ssl/certs holds each certificate more than once (files and the bundle). */
-    private static List<LoadedTrustStore.Entry> distinct(List<LoadedTrustStore.Entry> entries) {
-        java.util.Map<X509Certificate, LoadedTrustStore.Entry> first = new java.util.LinkedHashMap<>();
-        entries.forEach(entry -> first.putIfAbsent(entry.certificate(), entry));
-        return new ArrayList<>(first.values());
-    }
-
-    private static boolean isCertificateFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file)
-                && (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer") || name.endsWith(".der"));
-    }
-
     /** Reads at most {@code limit} bytes, whatever the file claims its size is ({@code /proc} files claim 0). */
-    private static byte[] bytes(Path file, BasicFileAttributes attributes, long limit) {
+    static byte[] bytes(Path file, BasicFileAttributes attributes, long limit) {
         if (attributes.size() > limit) {
             throw new TooLargeException(file, attributes.size(), limit);
         }

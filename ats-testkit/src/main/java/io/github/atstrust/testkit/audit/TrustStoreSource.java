@@ -1,5 +1,6 @@
 package io.github.atstrust.testkit.audit;
 
+import io.github.atstrust.testkit.trust.TrustProfile;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
@@ -26,9 +27,6 @@ public sealed interface TrustStoreSource permits JvmTrustStore, FileTrustStore, 
     /** Where Linux images keep their OS CA bundle: Debian/Ubuntu/Alpine, then RHEL/Fedora. */
     List<String> IMAGE_BUNDLES = List.of("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt");
 
-    /** What {@code keytool} and the JDK's cacerts use. */
-    String DEFAULT_PASSWORD = "changeit";
-
     /** {@return the running JVM's default trust store, honouring {@code javax.net.ssl.trustStore}} */
     static TrustStoreSource jvm() {
         return new JvmTrustStore(DEFAULT_MAX_BYTES);
@@ -38,11 +36,11 @@ public sealed interface TrustStoreSource permits JvmTrustStore, FileTrustStore, 
      * A file (PKCS12, JKS, PEM bundle, one DER or PEM certificate) or a directory of PEM/CRT/DER files.
      *
      * @param path     the file or directory
-     * @param password key store password, or {@code null} for {@value #DEFAULT_PASSWORD}
+     * @param password key store password, or {@code null} for {@code changeit} ({@code TrustProfile.DEFAULT_PASSWORD}, as {@code keytool} and the JDK use)
      * @return the source
      */
     static TrustStoreSource of(Path path, char[] password) {
-        return new FileTrustStore(Objects.requireNonNull(path, "path"), password == null ? DEFAULT_PASSWORD : new String(password),
+        return new FileTrustStore(Objects.requireNonNull(path, "path"), password == null ? TrustProfile.DEFAULT_PASSWORD : new String(password),
                 DEFAULT_MAX_BYTES);
     }
 
@@ -51,7 +49,7 @@ public sealed interface TrustStoreSource permits JvmTrustStore, FileTrustStore, 
      * {@link #of}: the resource name's extension tells PKCS12 from JKS).
      *
      * @param resource e.g. {@code truststore.p12} (a leading {@code /} is ignored)
-     * @param password key store password, or {@code null} for {@value #DEFAULT_PASSWORD}
+     * @param password key store password, or {@code null} for {@code changeit} ({@code TrustProfile.DEFAULT_PASSWORD}, as {@code keytool} and the JDK use)
      * @return the source
      */
     static TrustStoreSource classpath(String resource, char[] password) {
@@ -60,7 +58,7 @@ public sealed interface TrustStoreSource permits JvmTrustStore, FileTrustStore, 
             throw new IllegalArgumentException("classpath: names no resource; write classpath:RESOURCE, e.g. "
                     + "classpath:truststore.p12");
         }
-        return new ClasspathTrustStore(name, password == null ? DEFAULT_PASSWORD : new String(password), DEFAULT_MAX_BYTES);
+        return new ClasspathTrustStore(name, password == null ? TrustProfile.DEFAULT_PASSWORD : new String(password), DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -78,7 +76,7 @@ public sealed interface TrustStoreSource permits JvmTrustStore, FileTrustStore, 
      * A source as the CLI and {@code @RequiresAtsTrust} write it.
      *
      * @param spec     {@code jvm}, {@code classpath:RESOURCE}, {@code docker:IMAGE}, or a path ({@code file:PATH} too)
-     * @param password key store password, or {@code null} (or empty) for {@value #DEFAULT_PASSWORD}
+     * @param password key store password, or {@code null} (or empty) for {@code changeit} ({@code TrustProfile.DEFAULT_PASSWORD}, as {@code keytool} and the JDK use)
      * @return the source
      * @throws IllegalArgumentException for an empty spec, a malformed image name or an empty resource name
      */

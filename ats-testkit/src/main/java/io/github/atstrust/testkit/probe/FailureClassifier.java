@@ -1,5 +1,6 @@
 package io.github.atstrust.testkit.probe;
 
+import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,6 +18,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateRevokedException;
 import java.security.cert.PKIXReason;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -122,7 +124,12 @@ final class FailureClassifier {
                     "certificate is valid for") // Go
                     || says(t, "hostname") && says(t, "not verified")
                     || simpleName(t).contains("HostnameMismatch")),
-            rejected(RejectionReason.INCOMPLETE_CHAIN, t -> says(t, "incomplete chain")),
+            // The kit's trust managers hand over the chain the server sent when it stops below an intermediate.
+            rejected(RejectionReason.INCOMPLETE_CHAIN, t -> reason(t) == PKIXReason.NO_TRUST_ANCHOR
+                    && ((CertPathValidatorException) t).getCertPath() != null
+                    && FakeAtsHierarchy.load().leavesOutAnIntermediate(((CertPathValidatorException) t).getCertPath()
+                    .getCertificates().stream().filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast)
+                    .toList())),
             rejected(RejectionReason.UNTRUSTED_ROOT, t -> simpleName(t).equals("SunCertPathBuilderException")
                     || says(t, "unable to find valid certification path", "path building failed", "trust anchor",
                     "unknown ca", "self-signed certificate", "self signed certificate", "unable to get local issuer",

@@ -2,7 +2,11 @@ package io.github.atstrust.testkit.trust;
 
 import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import java.net.Socket;
+import java.security.cert.CertPath;
 import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXReason;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -11,8 +15,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The JDK's PKIX trust manager, unchanged but for one thing: a "no trusted path" failure for a chain that stops
- * below an intermediate of the fake hierarchy says so ("incomplete chain: …"), since the JDK words it like an
- * untrusted root. Every check, host name identification included, is the delegate's.
+ * below an intermediate of the fake hierarchy carries that chain as a {@link CertPathValidatorException} with the
+ * reason {@link PKIXReason#NO_TRUST_ANCHOR}, which the classifier reads as an incomplete chain (the JDK words it
+ * like an untrusted root). Every check, host name identification included, is the delegate's.
  */
 final class IncompleteChainAwareTrustManager extends X509ExtendedTrustManager {
 
@@ -75,9 +80,15 @@ final class IncompleteChainAwareTrustManager extends X509ExtendedTrustManager {
             return failure;
         }
         X509Certificate top = chain[chain.length - 1];
-        return new CertificateException("incomplete chain: the server did not send the intermediate CA "
-                + top.getIssuerX500Principal().getName() + " that issued " + top.getSubjectX500Principal().getName()
-                + " (" + failure.getMessage() + ")", failure);
+        String message = "incomplete chain: the server did not send the intermediate CA "
+                + top.getIssuerX500Principal().getName() + " that issued " + top.getSubjectX500Principal().getName();
+        try {
+            CertPath sent = CertificateFactory.getInstance("X.509").generateCertPath(List.of(chain));
+            return new CertificateException(message + " (" + failure.getMessage() + ")", new CertPathValidatorException(
+                    message, failure, sent, chain.length - 1, PKIXReason.NO_TRUST_ANCHOR));
+        } catch (CertificateException unencodable) {
+            return failure;
+        }
     }
 
     private static boolean noTrustedPath(Throwable failure) {
