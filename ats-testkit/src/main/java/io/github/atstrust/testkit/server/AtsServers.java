@@ -2,23 +2,17 @@ package io.github.atstrust.testkit.server;
 
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Every scenario served over real TLS on loopback by one embedded Jetty server: one TLS connector per
@@ -47,7 +41,7 @@ public final class AtsServers implements AutoCloseable {
     private final MailServers mail;
     private final URI indexUri;
 
-    private AtsServers(Server server, Map<String, AtsEndpoint> endpoints, MailServers mail, URI indexUri) {
+    AtsServers(Server server, Map<String, AtsEndpoint> endpoints, MailServers mail, URI indexUri) {
         this.server = server;
         this.endpoints = endpoints;
         this.smtp = mail == null ? Map.of() : mail.smtp();
@@ -328,54 +322,8 @@ public final class AtsServers implements AutoCloseable {
                         + "com.github.davidmoten:subethasmtp, jakarta.mail:jakarta.mail-api and org.eclipse.angus:angus-mail "
                         + "to your test dependencies (the ats-bom does not manage them; see docs/mail.md)");
             }
-            QueuedThreadPool threads = new QueuedThreadPool(Math.max(64, scenarios.size() * 3), 4);
-            threads.setName("ats-server");
-            Server server = new Server(threads);
-            RevocationResponder revocation = new RevocationResponder();
-            TlsConnectors connectors = new TlsConnectors(server, bind, stallLimit, handshakeDeadline);
-            MailServers mailServers = null;
-            try {
-                ServerConnector plain = connectors.plain(indexPort);
-                plain.open();
-                URI index = URI.create("http://" + literal(bind) + ":" + plain.getLocalPort() + "/");
-                PublishedCas cas = new PublishedCas(index, revocation);
-                ServedChains chains = ServedChains.mint(scenarios, cas, revocation);
-                Map<Connector, AtsEndpoint> byConnector = new LinkedHashMap<>();
-                Map<String, AtsEndpoint> endpoints = new LinkedHashMap<>();
-                for (Scenario scenario : scenarios) {
-                    ServerConnector connector = connectors.https(scenario, chains.of(scenario));
-                    connector.open();
-                    AtsEndpoint endpoint = new AtsEndpoint(scenario, "https", host(), connector.getLocalPort(), chains.of(scenario));
-                    byConnector.put(connector, endpoint);
-                    endpoints.put(scenario.id(), endpoint);
-                }
-                mailServers = mail ? MailServers.start(bind, host(), chains, endpoints, stallLimit) : null;
-                List<AtsEndpoint> mailEndpoints = new ArrayList<>();
-                if (mailServers != null) {
-                    mailEndpoints.addAll(mailServers.smtp().values());
-                    mailEndpoints.addAll(mailServers.smtps().values());
-                }
-                server.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
-                        IndexPage.render(List.copyOf(endpoints.values()), mailEndpoints)));
-                server.start();
-                return new AtsServers(server, endpoints, mailServers, index);
-            } catch (Exception e) {
-                if (mailServers != null) {
-                    mailServers.close();
-                }
-                release(server, e);
-                if (e instanceof IOException io && (e instanceof BindException || e.getCause() instanceof BindException)) {
-                    throw new UncheckedIOException("cannot bind " + bind.getHostAddress() + ":" + indexPort
-                            + " (" + e.getMessage() + "); choose another port or stop what is using it", io);
-                }
-                if (e instanceof IOException io) {
-                    throw new UncheckedIOException("cannot start the scenario servers: " + e.getMessage(), io);
-                }
-                if (e instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException("cannot start the scenario servers: " + e.getMessage(), e);
-            }
+            return ServerAssembly.start(new ServerAssembly.Options(scenarios, bind, host(), mail, indexPort, stallLimit,
+                    handshakeDeadline));
         }
 
         private String host() {
@@ -391,26 +339,6 @@ public final class AtsServers implements AutoCloseable {
             }
             only.forEach(catalogue::byId);
             return catalogue.scenarios().stream().filter(s -> only.contains(s.id())).collect(Collectors.toList());
-        }
-
-        private static String literal(InetAddress address) {
-            String host = address.getHostAddress();
-            return host.contains(":") ? "[" + host + "]" : host;
-        }
-
-        /** Frees what a failed start opened; connectors opened before {@code start()} need closing by hand. */
-        private static void release(Server server, Exception failure) {
-            try {
-                server.stop();
-                for (Connector connector : server.getConnectors()) {
-                    if (connector instanceof ServerConnector opened) {
-                        opened.close();
-                    }
-                }
-                server.destroy();
-            } catch (Exception cleanup) {
-                failure.addSuppressed(cleanup);
-            }
         }
     }
 }
