@@ -51,7 +51,16 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
      */
     record Accepted(String protocol, String cipherSuite, String alpn, List<X509Certificate> peerChain,
                     Optional<Throwable> afterHandshake, Duration elapsed) implements HandshakeOutcome {
-        /** Copies the chain. */
+        /**
+         * Copies the chain.
+         *
+         * @param protocol       negotiated TLS version, or {@code null}
+         * @param cipherSuite    negotiated cipher suite, or {@code null}
+         * @param alpn           negotiated application protocol, or {@code null}
+         * @param peerChain      the chain the server presented, empty when not exposed
+         * @param afterHandshake what the call threw after the handshake, if anything
+         * @param elapsed        time from the start of the call to its end
+         */
         public Accepted {
             peerChain = List.copyOf(peerChain);
             Objects.requireNonNull(afterHandshake, "afterHandshake");
@@ -73,7 +82,13 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
      * @param elapsed time from the start of the call to its end
      */
     record Rejected(RejectionReason reason, Throwable cause, Duration elapsed) implements HandshakeOutcome {
-        /** Checks every part is there. */
+        /**
+         * Checks every part is there.
+         *
+         * @param reason  why the client refused
+         * @param cause   what the client threw
+         * @param elapsed time from the start of the call to its end
+         */
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(cause, "cause");
@@ -95,7 +110,13 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
      * @param elapsed time from the start of the call to its end
      */
     record NoVerdict(String what, Throwable cause, Duration elapsed) implements HandshakeOutcome {
-        /** Checks every part is there. */
+        /**
+         * Checks every part is there.
+         *
+         * @param what    what happened instead of a verdict
+         * @param cause   what the client or the probed code threw
+         * @param elapsed time from the start of the call to its end
+         */
         public NoVerdict {
             Objects.requireNonNull(what, "what");
             Objects.requireNonNull(cause, "cause");

@@ -63,6 +63,17 @@ public record Scenario(String id, String description, LeafSpec leaf, Optional<Fa
     /**
      * Checks the id and the declared reasons, and copies the collections. Prefer {@link #builder(String)}.
      *
+     * @param id            lower-case letters, digits and dashes
+     * @param description   what the chain is, in words
+     * @param leaf          the leaf to mint
+     * @param leafIssuer    the CA signing the leaf; empty for a self-signed leaf
+     * @param sentAfterLeaf CA certificates sent after the leaf, in order
+     * @param anchors       fake anchors the chain leads to
+     * @param defect        why every client refuses it; empty for a good chain
+     * @param requires      client settings the verdict depends on
+     * @param behaviour     how the server behaves beyond the chain
+     * @param anchorsBehindDefect anchors reached only over a defective certificate, with the reason for each
+     * @param servedOverSmtp whether mail servers also serve it
      * @throws IllegalArgumentException for a malformed id, the reason {@code OTHER}, an anchor both in
      *                                  {@code anchors} and behind a defect, or {@code smtp} required of a scenario
      *                                  not served over SMTP
