@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Check trust stores against the real Amazon Trust Services roots.%n"
-                + "SOURCE is 'jvm' (this JVM's default trust store), 'docker:IMAGE' (the image's OS bundle), or a PKCS12/JKS store, PEM bundle or directory.%n"
+                + "SOURCE is 'jvm' (this JVM's default trust store), a PKCS12/JKS store, PEM bundle or directory, "
+                + "'classpath:RESOURCE' (on the CLI's class path), or 'docker:IMAGE' (the image's OS bundle).%n"
                 + "Exit 0: meets the requirement; 1: does not (or holds a fake test root); 2: bad input.")
 final class AuditCommand implements Callable<Integer> {
 
