@@ -1,11 +1,9 @@
 package io.github.atstrust.cli;
 
+import io.github.atstrust.fixtures.Fixtures;
 import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
-import java.io.StringWriter;
-import java.security.cert.X509Certificate;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -71,8 +69,7 @@ final class TrustMaterialExport {
         try {
             Files.createDirectory(staging.resolve("ca"));
             for (FakeCa ca : FakeCa.values()) {
-                Files.writeString(staging.resolve("ca/" + ca.id() + ".pem"), pem(ca.certificate()),
-                        StandardCharsets.US_ASCII);
+                Files.write(staging.resolve("ca/" + ca.id() + ".pem"), Fixtures.read("ca/" + ca.id() + ".pem"));
             }
             for (TrustProfile profile : TrustProfiles.builtIn()) {
                 profile.writePemBundle(staging.resolve(profile.id() + ".pem"));
@@ -185,13 +182,5 @@ final class TrustMaterialExport {
                 Files.delete(path);
             }
         }
-    }
-
-    private static String pem(X509Certificate certificate) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(certificate);
-        }
-        return text.toString();
     }
 }

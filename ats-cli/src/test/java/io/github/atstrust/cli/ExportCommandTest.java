@@ -29,7 +29,10 @@ class ExportCommandTest {
             assertThat(dir.resolve(id + ".jks")).isRegularFile();
         }
         for (FakeCa ca : FakeCa.values()) {
-            assertThat(dir.resolve("ca/" + ca.id() + ".pem")).isRegularFile();
+            try (InputStream pem = Files.newInputStream(dir.resolve("ca/" + ca.id() + ".pem"))) {
+                assertThat(java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem))
+                        .as(ca.id()).isEqualTo(ca.certificate());
+            }
         }
         assertThat(dir.resolve("ca")).isDirectoryContaining("glob:**/amazon-root-ca-4-cross-g2.pem")
                 .isDirectoryContaining("glob:**/starfield-services-root-g2-cross-class-2.pem")
