@@ -18,8 +18,14 @@ final class RequiresDockerCondition implements ExecutionCondition {
         if (required.isEmpty()) {
             return ConditionEvaluationResult.enabled("no @RequiresDocker");
         }
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            return missing(context, "Docker is not available (start dockerd, as .ci/run does)");
+        try {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                return missing(context, "Docker is not available (start dockerd, as .ci/run does)");
+            }
+        } catch (RuntimeException unusable) {
+            return missing(context, "Docker runs but Testcontainers cannot use it (" + String.valueOf(unusable.getMessage()).strip() + "); inside a "
+                    + "container without a bridge network set TESTCONTAINERS_HOST_OVERRIDE=localhost and "
+                    + "TESTCONTAINERS_RYUK_DISABLED=true, as .ci/run does");
         }
         for (String image : required.get().images()) {
             if (!exists(image)) {

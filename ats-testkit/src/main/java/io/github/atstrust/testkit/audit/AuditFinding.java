@@ -3,8 +3,8 @@ package io.github.atstrust.testkit.audit;
 import java.util.Objects;
 
 /**
- * One thing an audit found in a store besides its anchors: a kit test root (a failure, whatever the verdict), an
- * expired entry or one that could not be read (worth knowing, not a failure).
+ * One thing an audit found in a store besides its anchors: a kit test root or a lookalike of an ATS anchor (a
+ * failure, whatever the verdict), an expired entry or one that could not be read (worth knowing, not a failure).
  *
  * <pre>report.findings().stream().filter(AuditFinding::failure).forEach(f -> System.out.println(f.entry()));</pre>
  *
@@ -16,8 +16,13 @@ public record AuditFinding(Kind kind, String entry, String message) {
 
     /** What an audit can find; {@code audit --json} writes these names. */
     public enum Kind {
-        /** ATS Trust Kit test material, which must never be in a real trust store: the audit fails. */
+        /**
+         * ATS Trust Kit test material, which must never be in a real trust store: a kit certificate, or any
+         * certificate with a key the kit ships. The audit fails.
+         */
         FAKE_TEST_ROOT,
+        /** A certificate named like a real ATS anchor that holds another key. The audit fails. */
+        LOOKALIKE_ANCHOR,
         /** A certificate whose validity has ended. */
         EXPIRED_ANCHOR,
         /** An entry or file that could not be read as a certificate. */
@@ -37,9 +42,9 @@ public record AuditFinding(Kind kind, String entry, String message) {
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@return whether it fails the audit (only {@link Kind#FAKE_TEST_ROOT} does)} */
+    /** {@return whether it fails the audit ({@link Kind#FAKE_TEST_ROOT} and {@link Kind#LOOKALIKE_ANCHOR} do)} */
     public boolean failure() {
-        return kind == Kind.FAKE_TEST_ROOT;
+        return kind == Kind.FAKE_TEST_ROOT || kind == Kind.LOOKALIKE_ANCHOR;
     }
 
     /** {@return the {@link #message()}} */

@@ -53,7 +53,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         }
     }
 
-    /** {@return the messages of the kit test roots found, each a failure} */
+    /** {@return the messages of the failing findings: kit test material and lookalikes of ATS anchors} */
     public List<String> fakeTestRoots() {
         return findings.stream().filter(AuditFinding::failure).map(AuditFinding::message).toList();
     }
@@ -170,9 +170,10 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
     }
 
     /**
-     * Whether the store holds a certificate of the ATS Trust Kit's fake hierarchy, which fails every audit.
+     * Whether the store holds the ATS Trust Kit's test material (a kit certificate, or any certificate with a key the
+     * kit ships) or a lookalike of an ATS anchor, which fails every audit.
      *
-     * @return {@code true} when a finding is a {@link AuditFinding.Kind#FAKE_TEST_ROOT}
+     * @return {@code true} when a finding is a {@linkplain AuditFinding#failure() failure}
      */
     public boolean holdsTestMaterial() {
         return findings.stream().anyMatch(AuditFinding::failure);
@@ -226,8 +227,8 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
     public String explanation() {
         StringBuilder text = new StringBuilder();
         if (holdsTestMaterial()) {
-            text.append("HOLDS TEST MATERIAL (a fake ATS Trust Kit root): this store trusts nothing as it should until "
-                    + "it is removed. ");
+            text.append("HOLDS TEST MATERIAL OR A LOOKALIKE (a kit key, or a certificate named like an ATS anchor): this "
+                    + "store trusts nothing as it should until it is removed. ");
         }
         switch (verdict()) {
             case READY -> text.append("READY: trusts every Amazon Root CA, including the ACM chains served since"

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * A directory of certificate files read as one store (as {@code /etc/ssl/certs}): every {@code .pem}, {@code .crt},
- * {@code .cer} and {@code .der} file, their sizes added up against the limit, unreadable files reported rather than
+ * {@code .cer} and {@code .der} file and every file under OpenSSL's hashed name ({@code 1a2b3c4d.0}), their sizes added up against the limit, unreadable files reported rather than
  * failing the whole directory, duplicates (the same certificate in a file and in the bundle) counted once.
  */
 final class CertificateDirectory {
@@ -53,7 +53,7 @@ final class CertificateDirectory {
         entries = distinct(entries);
         if (entries.isEmpty()) {
             throw new InvalidTrustStoreException(dir + ": no readable certificate among " + files.size()
-                    + " .pem/.crt/.cer/.der files; point at a directory of CA certificates");
+                    + " .pem/.crt/.cer/.der or hash-named files; point at a directory of CA certificates");
         }
         return new LoadedTrustStore(dir + " (directory, " + files.size() + " files, " + entries.size() + " certificates)",
                 "directory", entries, unreadable);
@@ -66,9 +66,12 @@ final class CertificateDirectory {
         return new ArrayList<>(first.values());
     }
 
+    /** OpenSSL's hashed names ({@code c_rehash}, {@code update-ca-certificates}): what {@code curl --capath} reads. */
+    private static final java.util.regex.Pattern HASH_NAME = java.util.regex.Pattern.compile("[0-9a-f]{8}\\.[0-9]+");
+
     private static boolean isCertificateFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file)
-                && (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer") || name.endsWith(".der"));
+        return Files.isRegularFile(file) && (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")
+                || name.endsWith(".der") || HASH_NAME.matcher(name).matches());
     }
 }

@@ -9,12 +9,16 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** PEM reading of trust-store input through Bouncy Castle, with errors that name the input. */
@@ -24,7 +28,8 @@ final class Pem {
     }
 
     /**
-     * Every PEM object in the text, converted to JCA types: {@link X509Certificate}, {@link PrivateKey},
+     * Every PEM object in the text, converted to JCA types: {@link X509Certificate} (from {@code CERTIFICATE},
+     * OpenSSL's {@code TRUSTED CERTIFICATE} and each certificate of a {@code PKCS7} block), {@link PrivateKey},
      * {@link PublicKey} or {@link KeyPair}; other objects, and keys the JDK cannot represent, are returned as
      * Bouncy Castle parsed them.
      *
@@ -40,6 +45,14 @@ final class Pem {
             while ((object = parser.readObject()) != null) {
                 if (object instanceof X509CertificateHolder holder) {
                     objects.add(certificates.getCertificate(holder));
+                } else if (object instanceof X509TrustedCertificateBlock trusted) {
+                    // OpenSSL's TRUSTED CERTIFICATE (x509 -trustout; Fedora/RHEL's ca-bundle.trust.crt): OpenSSL-based
+                    // clients trust it as they trust a CERTIFICATE block
+                    objects.add(certificates.getCertificate(trusted.getCertificateHolder()));
+                } else if (object instanceof ContentInfo pkcs7) {
+                    for (X509CertificateHolder holder : new CMSSignedData(pkcs7).getCertificates().getMatches(null)) {
+                        objects.add(certificates.getCertificate(holder));
+                    }
                 } else if (object instanceof PrivateKeyInfo info) {
                     objects.add(convertedOrRaw(() -> keys.getPrivateKey(info), info));
                 } else if (object instanceof SubjectPublicKeyInfo info) {
@@ -50,7 +63,7 @@ final class Pem {
                     objects.add(object);
                 }
             }
-        } catch (IOException | CertificateException | RuntimeException e) {
+        } catch (IOException | CertificateException | CMSException | RuntimeException e) {
             throw new IllegalArgumentException(source + " is not well-formed PEM (" + e.getMessage()
                     + "); check that the file is complete and was not edited by hand", e);
         }

@@ -65,7 +65,16 @@ public final class TrustStoreAudit {
                         .map(real -> ", the fake twin of " + real.displayName()).orElse("");
                 findings.add(new AuditFinding(AuditFinding.Kind.FAKE_TEST_ROOT, entry.name(), "Entry '" + entry.name() + "' (" + certificate.getSubjectX500Principal().getName()
                         + twin + ") is ATS Trust Kit test material and must never be in a real trust store: remove it."));
+            } else {
+                KitMaterial.kitKeyOf(certificate).ifPresent(key -> findings.add(new AuditFinding(
+                        AuditFinding.Kind.FAKE_TEST_ROOT, entry.name(), "Entry '" + entry.name() + "' ("
+                        + certificate.getSubjectX500Principal().getName() + ") is signed for " + key + ", whose private key "
+                        + "the kit publishes (ats-fixtures): whoever has it can impersonate any server to this store; remove it.")));
             }
+            KitMaterial.lookalikeOf(certificate).ifPresent(real -> findings.add(new AuditFinding(
+                    AuditFinding.Kind.LOOKALIKE_ANCHOR, entry.name(), "Entry '" + entry.name() + "' is named "
+                    + real.displayName() + " but holds another key than the real one (SHA-256 "
+                    + real.sha256Fingerprint() + "): a lookalike, not an ATS anchor; remove it.")));
             if (certificate.getNotAfter().before(now)) {
                 findings.add(new AuditFinding(AuditFinding.Kind.EXPIRED_ANCHOR, entry.name(), "Entry '" + entry.name() + "' ("
                         + certificate.getSubjectX500Principal().getName() + ") expired on "

@@ -170,6 +170,13 @@ final class TrustStoreReader {
             if (type.equals("PKCS12") && isSingleDerCertificate(bytes)) {
                 return single(path, bytes);
             }
+            if (type.equals("PKCS12")) {
+                List<LoadedTrustStore.Entry> pkcs7 = pkcs7(path, bytes);
+                if (!pkcs7.isEmpty()) {
+                    return new LoadedTrustStore(path + " (PKCS#7 bundle, " + pkcs7.size() + " certificates)", "PKCS#7",
+                            pkcs7, List.of());
+                }
+            }
             throw new InvalidTrustStoreException(path + ": not a readable " + type + " key store (" + e.getMessage()
                     + "); check that the file is complete", e);
         } catch (GeneralSecurityException e) {
@@ -194,6 +201,22 @@ final class TrustStoreReader {
             return true;
         } catch (CertificateException e) {
             return false;
+        }
+    }
+
+    /** The certificates of a DER PKCS#7 bundle ({@code .p7b}), named {@code file#n}; empty when it is none. */
+    private static List<LoadedTrustStore.Entry> pkcs7(Path path, byte[] bytes) {
+        try {
+            List<LoadedTrustStore.Entry> entries = new java.util.ArrayList<>();
+            for (java.security.cert.Certificate certificate : CertificateFactory.getInstance("X.509")
+                    .generateCertPath(new ByteArrayInputStream(bytes), "PKCS7").getCertificates()) {
+                if (certificate instanceof X509Certificate x509) {
+                    entries.add(new LoadedTrustStore.Entry(path.getFileName() + "#" + (entries.size() + 1), x509));
+                }
+            }
+            return entries;
+        } catch (CertificateException | RuntimeException notPkcs7) {
+            return List.of();
         }
     }
 
