@@ -3,6 +3,7 @@ package io.github.atstrust.cli;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
+import io.github.atstrust.testkit.server.AtsServersBuilder;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
         if (indexPort < 0 || indexPort > 65535) {
             throw new IllegalArgumentException("--index-port " + indexPort + ": choose a port from 0 to 65535 (0: any free port)");
         }
-        AtsServers.Builder builder = AtsServers.builder().bind(address).indexPort(indexPort).only(selected)
+        AtsServersBuilder builder = AtsServers.builder().bind(address).indexPort(indexPort).only(selected)
                 .stallLimit(Duration.ofSeconds(stallLimitSeconds)).handshakeDeadline(Duration.ofSeconds(handshakeDeadlineSeconds))
                 .allowNonLoopback();
         if (!noMail) {

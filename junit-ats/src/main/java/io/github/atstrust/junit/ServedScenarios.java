@@ -3,6 +3,7 @@ package io.github.atstrust.junit;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
+import io.github.atstrust.testkit.server.AtsServersBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,11 +65,11 @@ final class ServedScenarios {
         return single.computeIfAbsent(scenarioId, id -> builder().only(Set.of(id)).start());
     }
 
-    private AtsServers.Builder builder() {
+    private AtsServersBuilder builder() {
         if (closed) {
             throw new IllegalStateException("the ATS run is closed: its servers were stopped at the end of the test run");
         }
-        AtsServers.Builder builder = AtsServers.builder().catalogue(catalogue);
+        AtsServersBuilder builder = AtsServers.builder().catalogue(catalogue);
         if (mail) {
             builder.mail();
         }

@@ -203,12 +203,12 @@ public final class ScenarioCatalogue {
         return scenarios.stream().map(Scenario::id).collect(Collectors.joining(", "));
     }
 
-    private static Scenario.Builder scenario(String id, String description) {
+    private static ScenarioBuilder scenario(String id, String description) {
         return Scenario.builder(id).description(description).leaf(RSA_LEAF);
     }
 
     /** The leaf under {@code intermediate}, sent with it and Root CA 1's full cross chain: any ATS anchor reaches it. */
-    private static Scenario.Builder underRoot1(String id, String description, FakeCa intermediate) {
+    private static ScenarioBuilder underRoot1(String id, String description, FakeCa intermediate) {
         return scenario(id, description).issuedBy(intermediate).sends(intermediate).sends(ROOT_1_CROSS_CHAIN)
                 .leadsTo(UNDER_ROOT_1);
     }

@@ -1,17 +1,13 @@
 package io.github.atstrust.testkit.server;
 
 import io.github.atstrust.testkit.scenario.Scenario;
-import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Server;
 
 /**
@@ -69,8 +65,8 @@ public final class AtsServers implements AutoCloseable {
      *
      * @return a builder with the defaults: built-in scenarios, 127.0.0.1, ephemeral ports
      */
-    public static Builder builder() {
-        return new Builder();
+    public static AtsServersBuilder builder() {
+        return new AtsServersBuilder();
     }
 
     /** {@return the running endpoints, in catalogue order} */
@@ -119,7 +115,7 @@ public final class AtsServers implements AutoCloseable {
     }
 
     /**
-     * Whether {@link Builder#mail()} can start the mail servers: SubEthaSMTP and Jakarta Mail are on the
+     * Whether {@link AtsServersBuilder#mail()} can start the mail servers: SubEthaSMTP and Jakarta Mail are on the
      * classpath (the kit declares them optional). Checked without loading the kit's mail classes.
      *
      * @return {@code true} when both are there
@@ -174,171 +170,6 @@ public final class AtsServers implements AutoCloseable {
             server.destroy();
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the scenario servers cleanly", e);
-        }
-    }
-
-    /** Options for {@link AtsServers}: which scenarios, where to bind, how long a stalled connection lives. */
-    public static final class Builder {
-        private ScenarioCatalogue catalogue = ScenarioCatalogue.builtIn();
-        private Set<String> only = Set.of();
-        private InetAddress bind = InetAddress.getLoopbackAddress();
-        private String hostname;
-        private boolean allowNonLoopback;
-        private boolean mail;
-        private int indexPort;
-        private Duration stallLimit = DEFAULT_STALL_LIMIT;
-        private Duration handshakeDeadline = DEFAULT_HANDSHAKE_DEADLINE;
-
-        private Builder() {
-        }
-
-        /**
-         * Serves these scenarios instead of the built-in ones.
-         *
-         * @param scenarios e.g. {@code ScenarioCatalogue.builtIn().with(myScenario)}
-         * @return this builder
-         */
-        public Builder catalogue(ScenarioCatalogue scenarios) {
-            this.catalogue = Objects.requireNonNull(scenarios);
-            return this;
-        }
-
-        /**
-         * Serves only these scenarios of the catalogue (all when empty, the default): fewer connectors, faster start.
-         *
-         * @param scenarioIds ids of the catalogue; an unknown id fails {@link #start()}
-         * @return this builder
-         */
-        public Builder only(Set<String> scenarioIds) {
-            this.only = Set.copyOf(scenarioIds);
-            return this;
-        }
-
-        /**
-         * The address to bind, 127.0.0.1 by default; anything but loopback also needs {@link #allowNonLoopback()}.
-         *
-         * @param address e.g. {@code InetAddress.getByName("::1")}
-         * @return this builder
-         */
-        public Builder bind(InetAddress address) {
-            this.bind = Objects.requireNonNull(address);
-            return this;
-        }
-
-        /**
-         * The host name that endpoint URIs use: by default {@code localhost} when bound to 127.0.0.1, else the bound
-         * address itself (every leaf names localhost, 127.0.0.1 and ::1).
-         *
-         * @param name e.g. {@code 127.0.0.1}
-         * @return this builder
-         */
-        public Builder hostname(String name) {
-            this.hostname = Objects.requireNonNull(name);
-            return this;
-        }
-
-        /**
-         * Also serves every scenario {@linkplain Scenario#servedOverSmtp() served over SMTP} over SMTP (STARTTLS
-         * and TLS wrapper mode), for mail clients such as
-         * those of the SES SMTP interface. Needs {@code com.github.davidmoten:subethasmtp},
-         * {@code jakarta.mail:jakarta.mail-api} and {@code org.eclipse.angus:angus-mail} on the classpath: the kit
-         * declares them optional, so only users of mail get them.
-         *
-         * @return this builder
-         */
-        public Builder mail() {
-            this.mail = true;
-            return this;
-        }
-
-        /**
-         * Permits binding an address other than loopback: test material would be reachable from elsewhere.
-         *
-         * @return this builder
-         */
-        public Builder allowNonLoopback() {
-            this.allowNonLoopback = true;
-            return this;
-        }
-
-        /**
-         * A fixed port for the plain-HTTP index/CRL/OCSP connector; 0, the default, picks a free one.
-         *
-         * @param port a TCP port, or 0
-         * @return this builder
-         */
-        public Builder indexPort(int port) {
-            this.indexPort = port;
-            return this;
-        }
-
-        /**
-         * How long {@code stalled-handshake} keeps a connection before closing it (default
-         * {@link #DEFAULT_STALL_LIMIT}).
-         *
-         * @param limit a positive duration
-         * @return this builder
-         * @throws IllegalArgumentException when not positive
-         */
-        public Builder stallLimit(Duration limit) {
-            if (limit.isNegative() || limit.isZero()) {
-                throw new IllegalArgumentException("stall limit must be positive, was " + limit);
-            }
-            this.stallLimit = limit;
-            return this;
-        }
-
-        /**
-         * How long a TLS connection may take to complete its handshake before it is closed (default
-         * {@link #DEFAULT_HANDSHAKE_DEADLINE}); {@code stalled-handshake} keeps its own {@link #stallLimit}.
-         *
-         * @param deadline a positive duration
-         * @return this builder
-         * @throws IllegalArgumentException when not positive
-         */
-        public Builder handshakeDeadline(Duration deadline) {
-            if (deadline.isNegative() || deadline.isZero()) {
-                throw new IllegalArgumentException("handshake deadline must be positive, was " + deadline);
-            }
-            this.handshakeDeadline = deadline;
-            return this;
-        }
-
-        /**
-         * Mints the leaves and starts every connector; returns once all listen.
-         *
-         * @return the running servers; close them when done
-         * @throws IllegalArgumentException for an unknown scenario id or a non-loopback address not permitted
-         * @throws UncheckedIOException     when a port cannot be bound
-         */
-        public AtsServers start() {
-            if (!bind.isLoopbackAddress() && !allowNonLoopback) {
-                throw new IllegalArgumentException(bind.getHostAddress() + " is not a loopback address: the kit "
-                        + "serves test material on loopback only unless non-loopback binding is explicitly allowed");
-            }
-            List<Scenario> scenarios = selected();
-            if (mail && !mailAvailable()) {
-                throw new IllegalStateException("mail scenarios need SubEthaSMTP and Jakarta Mail on the classpath: add "
-                        + "com.github.davidmoten:subethasmtp, jakarta.mail:jakarta.mail-api and org.eclipse.angus:angus-mail "
-                        + "to your test dependencies (the ats-bom does not manage them; see docs/mail.md)");
-            }
-            return ServerAssembly.start(new ServerAssembly.Options(scenarios, bind, host(), mail, indexPort, stallLimit,
-                    handshakeDeadline));
-        }
-
-        private String host() {
-            if (hostname != null) {
-                return hostname;
-            }
-            return bind.getHostAddress().equals("127.0.0.1") ? "localhost" : bind.getHostAddress();
-        }
-
-        private List<Scenario> selected() {
-            if (only.isEmpty()) {
-                return catalogue.scenarios();
-            }
-            only.forEach(catalogue::byId);
-            return catalogue.scenarios().stream().filter(s -> only.contains(s.id())).collect(Collectors.toList());
         }
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class ServerAssembly {
 
-    /** What {@link AtsServers.Builder} decided, checked. */
+    /** What {@link AtsServersBuilder} decided, checked. */
     record Options(List<Scenario> scenarios, InetAddress bind, String host, boolean mail, int indexPort,
                    Duration stallLimit, Duration handshakeDeadline) {
     }

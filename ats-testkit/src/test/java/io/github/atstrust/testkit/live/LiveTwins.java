@@ -5,6 +5,7 @@ import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.scenario.Scenario;
+import io.github.atstrust.testkit.scenario.ScenarioBuilder;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.scenario.ServerBehaviour;
 import io.github.atstrust.testkit.server.AtsServers;
@@ -41,7 +42,7 @@ public final class LiveTwins {
         return catalogue;
     }
 
-    /** Every twin id, for {@code AtsServers.Builder.only}. */
+    /** Every twin id, for {@code AtsServersBuilder.only}. */
     public static Set<String> ids() {
         Set<String> ids = new LinkedHashSet<>();
         LiveEndpoint.all().forEach(e -> ids.add(twinId(e)));
@@ -72,12 +73,12 @@ public final class LiveTwins {
         LeafSpec leaf = LeafSpec.forHosts(endpoint.host());
         String description = "twin of " + endpoint.uri() + " (" + endpoint.description() + ")";
         RejectionReason reason = endpoint.expected().reason();
-        Scenario.Builder twin = Scenario.builder(twinId(endpoint)).description(description).leaf(leaf)
+        ScenarioBuilder twin = Scenario.builder(twinId(endpoint)).description(description).leaf(leaf)
                 .requires(endpoint.requires().toArray(ClientSetting[]::new));
         if (endpoint.requires().contains(ClientSetting.SMTP)) {
             twin.alsoOverSmtp();
         }
-        Scenario.Builder underRoot1 = twin.issuedBy(FakeCa.AMAZON_RSA_2048_M01).sends(ROOT_1_CHAIN).leadsTo(ROOT_1_ANCHORS);
+        ScenarioBuilder underRoot1 = twin.issuedBy(FakeCa.AMAZON_RSA_2048_M01).sends(ROOT_1_CHAIN).leadsTo(ROOT_1_ANCHORS);
         if (reason == null) {
             return underRoot1.build();
         }

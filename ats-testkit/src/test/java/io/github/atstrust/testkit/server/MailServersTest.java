@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The mail servers of {@code AtsServers.Builder.mail()}, met by Jakarta Mail (Angus) as SES users configure it. */
+/** The mail servers of {@code AtsServersBuilder.mail()}, met by Jakarta Mail (Angus) as SES users configure it. */
 class MailServersTest {
 
     private static AtsServers servers;
