@@ -59,6 +59,7 @@ final class AtsCommand {
         String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals(VERBOSE)).toArray(String[]::new);
         try {
             CommandLine commandLine = new CommandLine(new AtsCommand());
+            commandLine.setExpandAtFiles(false); // "@FILE" is a path, never arguments read from a file
             commandLine.setOut(out);
             commandLine.setErr(err);
             commandLine.setParameterExceptionHandler((exception, badArgs) -> {

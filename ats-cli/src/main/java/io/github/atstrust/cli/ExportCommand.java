@@ -3,6 +3,7 @@ package io.github.atstrust.cli;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<ExportedProfile> profiles = TrustMaterialExport.writeTo(dir, password);
+        List<ExportedProfile> profiles;
+        try (TrustMaterialExport export = TrustMaterialExport.writeTo(dir, password, UUID.randomUUID().toString(), "export")) {
+            profiles = export.profiles();
+        }
         var out = spec.commandLine().getOut();
         for (ExportedProfile profile : profiles) {
             out.printf("%-28s %s%n", profile.id(), profile.pemBundle().getParent().resolve(profile.id() + ".{pem,p12,jks}"));

@@ -68,19 +68,29 @@ record Manifest(int version, String runId, long pid, String startedAt, String in
                 requires.distinct().sorted().toList(), expect, reasons);
     }
 
-    /** The {@code pid} named in {@code file}, or 0 when there is none or it cannot be read. */
-    static long pidOf(Path file) {
+    /** The lock file of the manifest {@code file}: {@code .<name>.lock} beside it. */
+    static Path lockOf(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".lock");
+    }
+
+    /** Whether {@code file} is a regular file (not a link) holding a manifest of {@code ats serve}. */
+    static boolean isManifest(Path file) {
         try {
-            return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()).path("pid").asLong(0) : 0;
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 16L << 20) {
+                return false;
+            }
+            var tree = new ObjectMapper().readTree(file.toFile());
+            return tree != null && tree.path("version").isInt() && tree.path("runId").isTextual()
+                    && tree.path("profiles").isArray() && tree.path("scenarios").isArray();
         } catch (IOException unreadable) {
-            return 0;
+            return false;
         }
     }
 
     /** Whether {@code file} holds the manifest of the run {@code runId} (so that run may delete it). */
     static boolean isOfRun(Path file, String runId) {
         try {
-            return runId.equals(new ObjectMapper().readTree(file.toFile()).path("runId").asText());
+            return isManifest(file) && runId.equals(new ObjectMapper().readTree(file.toFile()).path("runId").asText());
         } catch (IOException unreadable) {
             return false;
         }

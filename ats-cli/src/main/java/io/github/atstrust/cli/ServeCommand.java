@@ -28,8 +28,9 @@ import sun.misc.Signal;
 /**
  * {@code ats serve}: starts every scenario, prints a table, writes the manifest once all servers listen,
  * runs until SIGINT, SIGTERM or SIGHUP, then closes everything, removes the manifest and the exported trust
- * material, and exits 0. A failed start cleans up the same way. Only {@code kill -9} leaves files behind: the
- * manifest's {@code pid} then names a dead process, and the next {@code serve} removes a stale temporary export.
+ * material it wrote, and exits 0. A failed start cleans up the same way. The manifest and the export directory
+ * are locked for the run ({@link KitLock}): a second serve on either is refused. Only {@code kill -9} leaves files
+ * behind; their locks are then free, and the next {@code serve} removes a stale temporary export.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve every scenario over real TLS on loopback until interrupted.")
@@ -97,41 +98,56 @@ final class ServeCommand implements Callable<Integer> {
         if (!noMail) {
             builder.mail();
         }
-        if (manifest != null) {
-            prepareManifest(manifest, out);
-        }
-        removeExportsOfDeadRuns();
         String runId = UUID.randomUUID().toString();
-        boolean temporaryExport = exportDir == null;
-        Path exportTo = temporaryExport ? Files.createTempDirectory(TEMPORARY_EXPORT + ProcessHandle.current().pid() + "-")
-                : exportDir;
+        KitLock manifestLock = manifest == null ? null : prepareManifest(manifest, runId, out);
         try {
-            List<ExportedProfile> profiles = TrustMaterialExport.writeTo(exportTo, TrustProfile.DEFAULT_PASSWORD);
-            try (AtsServers servers = builder.start()) {
-                printTable(out, servers);
-                out.printf("%nIndex:          %s%n", servers.indexUri());
-                out.printf("Trust material: %s%n", exportTo.toAbsolutePath());
-                if (manifest != null) {
-                    List<AtsEndpoint> served = new java.util.ArrayList<>(servers.endpoints());
-                    served.addAll(servers.mailEndpoints());
-                    Manifest.of(runId, java.time.Instant.now(), servers.indexUri(), profiles, served).writeAtomically(manifest);
-                    out.printf("Manifest:       %s%n", manifest.toAbsolutePath());
+            removeExportsOfDeadRuns();
+            boolean temporaryExport = exportDir == null;
+            Path exportTo = temporaryExport
+                    ? Files.createTempDirectory(TEMPORARY_EXPORT + ProcessHandle.current().pid() + "-") : exportDir;
+            try {
+                serve(builder, exportTo, runId, started, stop, out);
+            } finally {
+                if (temporaryExport) {
+                    try {
+                        Files.deleteIfExists(exportTo); // empty once the export is removed
+                    } catch (java.nio.file.DirectoryNotEmptyException someoneElses) {
+                        // files the kit did not write: left alone
+                    }
                 }
-                out.printf("Ready in %d ms. Press Ctrl+C to stop.%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
-                out.flush();
-                stop.await();
             }
         } finally {
-            if (manifest != null && Manifest.isOfRun(manifest, runId)) {
-                Files.deleteIfExists(manifest);
-            }
-            TrustMaterialExport.remove(exportTo);
-            if (temporaryExport) {
-                deleteRecursively(exportTo);
+            if (manifestLock != null) {
+                if (Manifest.isOfRun(manifest, runId)) {
+                    Files.deleteIfExists(manifest);
+                }
+                manifestLock.deleteAndRelease();
             }
         }
         out.println("Stopped.");
         return 0;
+    }
+
+    private void serve(AtsServersBuilder builder, Path exportTo, String runId, long started, CountDownLatch stop,
+                       PrintWriter out) throws Exception {
+        TrustMaterialExport export = TrustMaterialExport.writeTo(exportTo, TrustProfile.DEFAULT_PASSWORD, runId, "serve");
+        try (AtsServers servers = builder.start()) {
+            printTable(out, servers);
+            out.printf("%nIndex:          %s%n", servers.indexUri());
+            out.printf("Trust material: %s%n", export.dir());
+            if (manifest != null) {
+                List<AtsEndpoint> served = new java.util.ArrayList<>(servers.endpoints());
+                served.addAll(servers.mailEndpoints());
+                Manifest.of(runId, java.time.Instant.now(), servers.indexUri(), export.profiles(), served)
+                        .writeAtomically(manifest);
+                out.printf("Manifest:       %s%n", manifest.toAbsolutePath());
+            }
+            out.printf("Ready in %d ms. Press Ctrl+C to stop.%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
+            out.flush();
+            stop.await();
+        } finally {
+            export.remove();
+        }
     }
 
     private static void printTable(PrintWriter out, AtsServers servers) {
@@ -154,11 +170,16 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Checks, before any server starts, that the manifest can be written (by writing a temporary file beside it),
-     * and removes a manifest left by an earlier run, so that no client reads stale ports while this one starts.
+     * Takes the manifest's lock (a hidden {@code .<name>.lock} beside it) for this run, checks that the manifest
+     * can be written, and removes a manifest left by a run that died, so that no client reads stale ports while
+     * this one starts. A file at that path that is not a manifest of the kit, or a link, is refused, never deleted.
      */
-    private static void prepareManifest(Path file, PrintWriter out) throws IOException {
+    private static KitLock prepareManifest(Path file, String runId, PrintWriter out) throws IOException {
         Path target = file.toAbsolutePath();
+        if (Files.isSymbolicLink(target)) {
+            throw new IllegalArgumentException("--manifest " + file + " is a symbolic link; give the path of a file of "
+                    + "its own (the kit never writes through a link)");
+        }
         if (Files.isDirectory(target)) {
             throw new IllegalArgumentException("--manifest " + file + " is a directory; give a file path");
         }
@@ -173,40 +194,36 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--manifest " + file + ": cannot write in " + parent + " ("
                     + AtsCommand.reason(e) + "); choose a directory you can write to", e);
         }
-        long owner = Manifest.pidOf(target);
-        if (owner > 0 && owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isPresent()) {
-            throw new IllegalArgumentException("--manifest " + file + " belongs to a serve that is still running (pid "
-                    + owner + "); stop it or choose another manifest path");
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Manifest.isManifest(target)) {
+            throw new IllegalArgumentException("--manifest " + file + " holds a file that is not a manifest of ats serve; "
+                    + "the kit overwrites only its own manifests: choose another path");
+        }
+        Path lockFile = Manifest.lockOf(target);
+        KitLock lock;
+        try {
+            lock = KitLock.tryAcquire(lockFile, "serve pid " + ProcessHandle.current().pid() + " run " + runId)
+                    .orElseThrow(() -> new IllegalArgumentException("--manifest " + file + " belongs to a serve that is "
+                            + "still running (" + KitLock.holderOf(lockFile) + "); stop it or choose another manifest path"));
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IllegalArgumentException("--manifest " + file + ": " + lockFile + " " + AtsCommand.reason(e), e);
         }
         if (Files.deleteIfExists(target)) {
             out.printf("Removed the manifest of an earlier run: %s%n", target);
         }
+        return lock;
     }
 
-    /** Temporary exports of runs that were killed (kill -9 runs no clean-up): their process is gone. */
+    /** Temporary exports of runs that died without cleaning up (kill -9): nobody holds their lock any more. */
     private static void removeExportsOfDeadRuns() {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         try (var list = Files.newDirectoryStream(temp, TEMPORARY_EXPORT + "*")) {
             for (Path stale : list) {
-                String[] parts = stale.getFileName().toString().split("-");
-                if (parts.length >= 4 && parts[2].chars().allMatch(Character::isDigit)
-                        && ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
-                    deleteRecursively(stale);
+                if (Files.isDirectory(stale, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    TrustMaterialExport.removeAbandoned(stale);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // best effort: another user's directory, a race with another serve; never a reason not to start
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 

@@ -5,48 +5,71 @@ import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes trust material for clients that read files: {@code DIR/<profile-id>.pem|.p12|.jks} for every built-in
- * profile and {@code DIR/ca/<name>.pem} for every fake CA certificate, plus a marker file naming the directory
- * as the kit's.
+ * Trust material for clients that read files, written by one run: {@code DIR/<profile-id>.pem|.p12|.jks} for
+ * every built-in profile, {@code DIR/ca/<name>.pem} for every fake CA certificate, and the {@link ExportMarker}.
  *
- * <p>The kit writes only into a new or empty directory, or one holding nothing but an earlier export of its own
- * (which it replaces); never into a directory with files it did not write, and never into a file system root.
- * Everything is written into a hidden staging directory first and moved into place only when all of it was
- * written and every destination was checked, so a failed export leaves the directory as it was.
- * <pre>List&lt;ExportedProfile&gt; files = TrustMaterialExport.writeTo(Path.of("target/ats"), "changeit");</pre>
+ * <p>The rules (docs/security.md, "What the kit writes and deletes"): the kit writes into a new or empty
+ * directory, or one holding nothing but an unchanged earlier export of its own, which it replaces; it never
+ * follows a link inside the directory; it holds the directory's {@link KitLock} while it writes and, for
+ * {@code serve}, while it runs; and it deletes only files it wrote, unchanged since. Everything is staged in a
+ * hidden directory and moved into place once all of it is written, so a failed export leaves the directory as
+ * it was.
+ * <pre>try (TrustMaterialExport export = TrustMaterialExport.writeTo(dir, "changeit", runId, "export")) { … }</pre>
  */
-final class TrustMaterialExport {
+final class TrustMaterialExport implements AutoCloseable {
 
-    /** The file that marks a directory as an export of the kit, which a later export may replace. */
-    static final String MARKER = ".ats-trust-kit-export";
+    /** The lock file of an export directory. */
+    static final String LOCK = ".ats-trust-kit.lock";
 
-    private TrustMaterialExport() {
+    private static final String STAGING = ".ats-trust-kit-staging-";
+    private static final String STAGING_MARKER = ".ats-trust-kit-staging";
+
+    private final Path dir;
+    private final String runId;
+    private final boolean created;
+    private final KitLock lock;
+    private final List<ExportedProfile> profiles;
+
+    private TrustMaterialExport(Path dir, String runId, boolean created, KitLock lock, List<ExportedProfile> profiles) {
+        this.dir = dir;
+        this.runId = runId;
+        this.created = created;
+        this.lock = lock;
+        this.profiles = profiles;
     }
 
     /**
-     * Exports every built-in profile and CA certificate into {@code dir} (created when missing).
+     * Exports every built-in profile and CA certificate into {@code dir} (created when missing; a link to a
+     * directory is followed once, to the directory it names) and keeps the directory locked until closed.
      *
-     * @throws IOException naming the path and the reason when {@code dir} is a file, a file system root, holds
-     *                     files the kit did not write, or cannot be written
+     * @param holder who writes, for the message another run gets, e.g. {@code "serve pid 42"}
+     * @throws IOException naming the path and the reason when {@code dir} is a file, a file system root, in use by
+     *                     another run, holds anything the kit did not write, or cannot be written
      */
-    static List<ExportedProfile> writeTo(Path dir, String password) throws IOException {
+    static TrustMaterialExport writeTo(Path dir, String password, String runId, String holder) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (target.getParent() == null) {
             throw new IOException(target + ": a file system root; export into a directory of its own, e.g. " + target
                     .resolve("tmp/ats"));
+        }
+        if (Files.isSymbolicLink(target) && Files.isDirectory(target)) {
+            target = target.toRealPath(); // checked and written alike: the directory the link names
         }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new FileSystemException(target.toString(), null, "a file, not a directory; choose a directory to export into");
@@ -60,13 +83,111 @@ final class TrustMaterialExport {
                 break;
             }
         }
+        boolean created = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        Files.createDirectories(target);
+        KitLock lock = acquire(target, holder, created);
+        try {
+            List<ExportedProfile> profiles = write(target, password, runId);
+            return new TrustMaterialExport(target, runId, created, lock, profiles);
+        } catch (IOException | RuntimeException e) {
+            lock.deleteAndRelease();
+            if (created) {
+                deleteIfEmpty(target);
+            }
+            throw e;
+        }
+    }
+
+    /** The directory written into. */
+    Path dir() {
+        return dir;
+    }
+
+    /** The profiles written, with their files. */
+    List<ExportedProfile> profiles() {
+        return profiles;
+    }
+
+    /**
+     * Removes every file this run wrote and nobody changed since, the marker, the lock, and the directory when
+     * this run created it and nothing else is left in it; then releases the lock.
+     */
+    void remove() throws IOException {
+        try {
+            removeWritten(dir, runId);
+        } finally {
+            lock.deleteAndRelease();
+        }
+        if (created) {
+            deleteIfEmpty(dir);
+        }
+    }
+
+    /** Releases the lock and leaves the export in place (for {@code ats export}). */
+    @Override
+    public void close() throws IOException {
+        lock.close();
+    }
+
+    /**
+     * Removes the export in {@code dir} of a run that died without cleaning up (nobody holds its lock): its
+     * unchanged files, and the directory when nothing else is left. A directory in use, or without the kit's
+     * lock file and marker, is left alone.
+     */
+    static void removeAbandoned(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(LOCK), LinkOption.NOFOLLOW_LINKS) || ExportMarker.read(dir).isEmpty()) {
+            return;
+        }
+        Optional<KitLock> lock = KitLock.tryAcquire(dir.resolve(LOCK), "clean-up pid " + ProcessHandle.current().pid());
+        if (lock.isEmpty()) {
+            return;
+        }
+        try {
+            removeStaleStaging(dir);
+            Optional<ExportMarker> marker = ExportMarker.read(dir);
+            if (marker.isPresent()) {
+                removeWritten(dir, marker.get().runId());
+            }
+        } finally {
+            lock.get().deleteAndRelease();
+        }
+        deleteIfEmpty(dir);
+    }
+
+    private static KitLock acquire(Path target, String holder, boolean created) throws IOException {
+        Path lockFile = target.resolve(LOCK);
+        try {
+            for (long deadline = System.nanoTime() + 10_000_000_000L; ; ) {
+                Optional<KitLock> lock = KitLock.tryAcquire(lockFile, holder + " pid " + ProcessHandle.current().pid());
+                if (lock.isPresent()) {
+                    return lock.get();
+                }
+                String other = KitLock.holderOf(lockFile);
+                // another export finishes in moments: wait for it; a serve holds its directory until it stops
+                if (!(other.startsWith("export") || other.startsWith("clean-up")) || System.nanoTime() > deadline) {
+                    throw new FileSystemException(target.toString(), null, "in use by a running " + other
+                            + " of the kit; stop it or choose another directory");
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(target + ": interrupted while waiting for another export", e);
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                deleteIfEmpty(target);
+            }
+            throw e;
+        }
+    }
+
+    private static List<ExportedProfile> write(Path target, String password, String runId) throws IOException {
         Set<Path> names = names();
         refuseForeignFiles(target, names);
-        boolean created = !Files.exists(target);
-        Files.createDirectories(target);
         removeStaleStaging(target);
-        Path staging = Files.createTempDirectory(target, ".ats-export-");
+        Path staging = Files.createTempDirectory(target, STAGING);
         try {
+            Files.writeString(staging.resolve(STAGING_MARKER), "staging of an ATS Trust Kit export\n");
             Files.createDirectory(staging.resolve("ca"));
             for (FakeCa ca : FakeCa.values()) {
                 Files.write(staging.resolve("ca/" + ca.id() + ".pem"), Fixtures.read("ca/" + ca.id() + ".pem"));
@@ -76,17 +197,21 @@ final class TrustMaterialExport {
                 profile.writePkcs12(staging.resolve(profile.id() + ".p12"), password.toCharArray());
                 profile.writeJks(staging.resolve(profile.id() + ".jks"), password.toCharArray());
             }
-            Files.writeString(staging.resolve(MARKER), "ATS Trust Kit test material (TEST ONLY); safe to delete\n",
-                    StandardCharsets.US_ASCII);
-            moveContents(staging, target, names);
-        } catch (IOException | RuntimeException e) {
-            deleteRecursively(staging);
-            if (created) {
-                deleteRecursively(target);
+            Map<Path, String> hashes = new LinkedHashMap<>();
+            for (Path name : names) {
+                hashes.put(name, ExportMarker.sha256(staging.resolve(name)));
             }
-            throw e;
+            new ExportMarker(runId, hashes).writeInto(staging);
+            Files.createDirectories(target.resolve("ca"));
+            for (Path name : names) {
+                Files.move(staging.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging.resolve(ExportMarker.NAME), target.resolve(ExportMarker.NAME),
+                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteRecursively(staging);
         }
-        deleteRecursively(staging);
         List<ExportedProfile> exported = new ArrayList<>();
         for (TrustProfile profile : TrustProfiles.builtIn()) {
             exported.add(new ExportedProfile(profile.id(), profile.description(), target.resolve(profile.id() + ".pem"),
@@ -95,29 +220,7 @@ final class TrustMaterialExport {
         return exported;
     }
 
-    /**
-     * Removes what {@link #writeTo} wrote into {@code dir}, and {@code dir} itself when nothing else is left; a
-     * directory without the kit's marker is left alone.
-     */
-    static void remove(Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(target.resolve(MARKER))) {
-            return;
-        }
-        for (Path name : names()) {
-            Files.deleteIfExists(target.resolve(name));
-        }
-        Files.deleteIfExists(target.resolve("ca"));
-        try (Stream<Path> left = Files.list(target)) {
-            if (left.findAny().isEmpty()) {
-                Files.delete(target);
-            }
-        } catch (java.nio.file.DirectoryNotEmptyException raced) {
-            // someone wrote into it meanwhile: it is theirs now
-        }
-    }
-
-    /** Every file an export writes, relative to its directory, the marker last. */
+    /** Every file an export writes besides its marker, relative to its directory. */
     private static Set<Path> names() {
         Set<Path> names = new LinkedHashSet<>();
         for (FakeCa ca : FakeCa.values()) {
@@ -128,53 +231,83 @@ final class TrustMaterialExport {
                 names.add(Path.of(profile.id() + extension));
             }
         }
-        names.add(Path.of(MARKER));
         return names;
     }
 
+    /** Refuses a directory holding anything but the lock, stale staging and an unchanged export of the kit. */
     private static void refuseForeignFiles(Path target, Set<Path> names) throws IOException {
-        if (!Files.isDirectory(target)) {
-            return;
-        }
+        Optional<ExportMarker> marker = ExportMarker.read(target);
         List<Path> present;
-        try (Stream<Path> walk = Files.walk(target)) {
-            present = walk.filter(p -> !p.equals(target)).map(target::relativize).toList();
+        try (Stream<Path> list = Files.list(target)) {
+            present = new ArrayList<>(list.map(target::relativize).toList());
         }
-        if (present.isEmpty()) {
-            return;
-        }
-        boolean ours = Files.isRegularFile(target.resolve(MARKER));
-        for (Path entry : present) {
-            if (entry.getName(0).toString().startsWith(".ats-export-")) {
-                continue; // the staging directory of an export that was killed: removed below
+        if (Files.isDirectory(target.resolve("ca"), LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> list = Files.list(target.resolve("ca"))) {
+                list.map(target::relativize).forEach(present::add);
             }
-            boolean kitFile = names.contains(entry) && Files.isRegularFile(target.resolve(entry));
-            boolean kitDirectory = entry.equals(Path.of("ca")) && Files.isDirectory(target.resolve(entry));
-            if (!ours || !(kitFile || kitDirectory)) {
+        }
+        for (Path entry : present) {
+            String name = entry.toString();
+            boolean kitEntry = name.equals(LOCK) || isStaging(target.resolve(entry))
+                    || (marker.isPresent() && (name.equals(ExportMarker.NAME)
+                    || (name.equals("ca") && Files.isDirectory(target.resolve(entry), LinkOption.NOFOLLOW_LINKS))));
+            if (kitEntry) {
+                continue;
+            }
+            if (marker.isEmpty() || !names.contains(entry)) {
                 throw new FileSystemException(target.toString(), null, "holds " + entry + ", which the kit did not write; "
                         + "export into a new or empty directory (an earlier export of the kit is replaced)");
+            }
+            if (!marker.get().isUnchanged(target, entry)) {
+                throw new FileSystemException(target.toString(), null, "holds " + entry + ", changed since the kit "
+                        + "exported it (or not a regular file); move it away, or export into a new directory");
             }
         }
     }
 
+    private static boolean isStaging(Path entry) {
+        return entry.getFileName().toString().startsWith(STAGING) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(entry.resolve(STAGING_MARKER), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The staging directories of exports that were killed; called only while holding the directory's lock. */
     private static void removeStaleStaging(Path target) throws IOException {
         try (Stream<Path> list = Files.list(target)) {
-            for (Path stale : list.filter(p -> p.getFileName().toString().startsWith(".ats-export-")).toList()) {
+            for (Path stale : list.filter(TrustMaterialExport::isStaging).toList()) {
                 deleteRecursively(stale);
             }
         }
     }
 
-    private static void moveContents(Path from, Path to, Set<Path> names) throws IOException {
-        Files.createDirectories(to.resolve("ca"));
-        for (Path name : names) {
-            Files.move(from.resolve(name), to.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+    private static void removeWritten(Path dir, String runId) throws IOException {
+        Optional<ExportMarker> marker = ExportMarker.read(dir);
+        if (marker.isEmpty() || !marker.get().runId().equals(runId)) {
+            return;
+        }
+        for (Path name : marker.get().files().keySet()) {
+            if (marker.get().isUnchanged(dir, name)) {
+                Files.delete(dir.resolve(name));
+            }
+        }
+        Files.delete(dir.resolve(ExportMarker.NAME));
+        if (Files.isDirectory(dir.resolve("ca"), LinkOption.NOFOLLOW_LINKS)) {
+            deleteIfEmpty(dir.resolve("ca"));
         }
     }
 
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try (Stream<Path> left = Files.list(dir)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException raced) {
+            // someone wrote into it meanwhile, or removed it: it is theirs
+        }
+    }
+
+    /** Deletes a staging directory, which holds only regular files and {@code ca/} the kit wrote (links not followed). */
     private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -79,7 +79,7 @@ class GlobalTrustUntouchedTest {
         }
         TrustProfile mirrored = TrustProfile.mirrorOf(TrustStoreSource.jvm().toKeyStore());
         assertThat(mirrored.pkcs12File()).isRegularFile();
-        TrustMaterialExport.writeTo(dir.resolve("export"), "changeit");
+        TrustMaterialExport.writeTo(dir.resolve("export"), "changeit", "test-run", "export").close();
         assertThat(TrustStoreAudit.audit(TrustStoreSource.jvm()).trustsAts()).isTrue();
         assertThat(cli("export", "--dir", dir.resolve("cli-export").toString())).isZero();
         assertThat(cli("audit", "jvm", dir.resolve("export/all-ats.p12").toString())).isEqualTo(1);

@@ -65,7 +65,7 @@ class ServeLifecycleIT {
                 "--manifest", manifest.toString()));
 
         assertThat(second.exitCode()).as(second.output()).isEqualTo(2);
-        assertThat(second.output()).contains("still running (pid " + first.process().pid() + ")");
+        assertThat(second.output()).contains("still running (serve pid " + first.process().pid() + " run ");
         assertThat(Files.readString(manifest)).isEqualTo(before);
     }
 
