@@ -37,6 +37,7 @@ final class Pem {
      * @throws IllegalArgumentException naming {@code source} when the text is not well-formed PEM
      */
     static List<Object> decode(String text, String source) {
+        checkShape(text, source);
         List<Object> objects = new ArrayList<>();
         JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
         JcaX509CertificateConverter certificates = new JcaX509CertificateConverter();
@@ -66,8 +67,31 @@ final class Pem {
         } catch (IOException | CertificateException | CMSException | RuntimeException e) {
             throw new IllegalArgumentException(source + " is not well-formed PEM (" + e.getMessage()
                     + "); check that the file is complete and was not edited by hand", e);
+        } catch (StackOverflowError e) { // a backstop: checkShape bounds what a parser meets
+            throw new IllegalArgumentException(source + " is not well-formed PEM (ASN.1 nested too deeply)", e);
         }
         return objects;
+    }
+
+    /** Every block's content within {@link Asn1Shape}'s bounds, before Bouncy Castle parses any of it (linear time). */
+    private static void checkShape(String text, String source) {
+        for (int begin = text.indexOf("-----BEGIN "); begin >= 0; begin = text.indexOf("-----BEGIN ", begin + 1)) {
+            int bodyStart = text.indexOf('\n', begin);
+            int end = bodyStart < 0 ? -1 : text.indexOf("-----END ", bodyStart);
+            if (end < 0) {
+                return; // no complete block left: Bouncy Castle names the truncation
+            }
+            String body = text.substring(bodyStart + 1, end).lines().filter(line -> line.indexOf(':') < 0)
+                    .collect(java.util.stream.Collectors.joining());
+            try {
+                Asn1Shape.check(java.util.Base64.getMimeDecoder().decode(body), source);
+            } catch (InvalidTrustStoreException tooDeep) {
+                throw tooDeep;
+            } catch (IllegalArgumentException notBase64) {
+                // Bouncy Castle names it
+            }
+            begin = end;
+        }
     }
 
     private interface Conversion {

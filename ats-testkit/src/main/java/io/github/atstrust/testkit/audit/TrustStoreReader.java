@@ -29,7 +29,7 @@ final class TrustStoreReader {
 
     static LoadedTrustStore read(TrustStoreSource source) {
         if (source instanceof ImageTrustStore image) {
-            return DockerImageBundle.read(image.image());
+            return DockerImageBundle.read(image);
         }
         if (source instanceof ClasspathTrustStore resource) {
             return readResource(resource);
@@ -125,12 +125,17 @@ final class TrustStoreReader {
                     + "(unrecognised content); point at a trust store file");
         }
         checkExtension(path, storeType);
-        return readKeyStore(path, bytes, storeType, password, name);
+        Asn1Shape.check(bytes, path.toString());
+        try {
+            return readKeyStore(path, bytes, storeType, password, name);
+        } catch (StackOverflowError e) { // a backstop: Asn1Shape bounds what the JDK's parser meets
+            throw new InvalidTrustStoreException(path + ": ASN.1 nested too deeply; point at a real trust store", e);
+        }
     }
 
+    /** Whether a PEM block begins anywhere in {@code bytes}: OpenSSL reads past any text before the first one. */
     static boolean looksLikePem(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), StandardCharsets.ISO_8859_1);
-        return head.contains("-----BEGIN ");
+        return new String(bytes, StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
     }
 
     /** Key store type by magic number, or {@code null}; DER that is not a key store is tried as a certificate. */
@@ -221,6 +226,7 @@ final class TrustStoreReader {
     }
 
     static LoadedTrustStore single(Path path, byte[] bytes) {
+        Asn1Shape.check(bytes, path.toString());
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(bytes));
@@ -228,6 +234,8 @@ final class TrustStoreReader {
                     List.of(new LoadedTrustStore.Entry(path.getFileName().toString(), certificate)), List.of());
         } catch (CertificateException e) {
             throw new InvalidTrustStoreException(path + ": not a readable DER certificate (" + e.getMessage() + ")", e);
+        } catch (StackOverflowError e) {
+            throw new InvalidTrustStoreException(path + ": ASN.1 nested too deeply; point at a real certificate", e);
         }
     }
 
@@ -235,6 +243,8 @@ final class TrustStoreReader {
         List<Object> objects;
         try {
             objects = Pem.decode(text, path.toString());
+        } catch (InvalidTrustStoreException named) {
+            throw named;
         } catch (IllegalArgumentException e) {
             throw new InvalidTrustStoreException(path + ": malformed or truncated PEM (" + e.getCause().getMessage()
                     + "); check that the file is complete", e);

@@ -66,6 +66,30 @@ class TrustStoreFuzzTest {
         }
     }
 
+    /**
+     * The hostile forms of #24: ASN.1 nested to a depth the input chooses (indefinite or definite lengths), raw or
+     * in a PEM block of a chosen type, after up to 10,000 header lines, with a real certificate block after it.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void hostileForms(FuzzedDataProvider data) throws IOException {
+        int depth = data.consumeInt(0, 40_000);
+        boolean indefinite = data.consumeBoolean();
+        boolean pem = data.consumeBoolean();
+        String label = data.pickValue(List.of("CERTIFICATE", "TRUSTED CERTIFICATE", "PKCS7", "X509 CRL", "PRIVATE KEY"));
+        int headerLines = data.consumeInt(0, 10_000);
+        byte[] nested = HostileEncodings.nested(depth, indefinite, data.consumeRemainingAsBytes());
+        Path dir = Files.createTempDirectory("ats-fuzz-");
+        try {
+            Path file = pem
+                    ? Files.writeString(dir.resolve("bundle.pem"), HostileEncodings.pemAfterHeaders(label, nested, headerLines))
+                    : Files.write(dir.resolve("store.der"), nested);
+            auditExpectingOnlyBadInput(TrustStoreSource.of(file, null));
+            auditExpectingOnlyBadInput(TrustStoreSource.of(dir, null));
+        } finally {
+            delete(dir);
+        }
+    }
+
     private static void auditExpectingOnlyBadInput(TrustStoreSource source) {
         try {
             TrustStoreAudit.audit(source);
