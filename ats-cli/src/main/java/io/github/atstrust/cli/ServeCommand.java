@@ -73,6 +73,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; stalled-handshake keeps --stall-limit).")
     private int handshakeDeadlineSeconds;
 
+    @Option(names = "--request-deadline", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Seconds a connection may take, after its handshake or previous request, to complete a "
+                    + "request (an SMTP session, to end) before it is closed (default: ${DEFAULT-VALUE}).")
+    private int requestDeadlineSeconds;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -94,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         AtsServersBuilder builder = AtsServers.builder().bind(address).indexPort(indexPort).only(selected)
                 .stallLimit(Duration.ofSeconds(stallLimitSeconds)).handshakeDeadline(Duration.ofSeconds(handshakeDeadlineSeconds))
+                .requestDeadline(Duration.ofSeconds(requestDeadlineSeconds))
                 .allowNonLoopback();
         if (!noMail) {
             builder.mail();

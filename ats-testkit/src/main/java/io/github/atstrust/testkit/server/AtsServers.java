@@ -30,6 +30,12 @@ public final class AtsServers implements AutoCloseable {
     /** A TLS connection whose handshake has not completed after this long is closed, unless configured otherwise. */
     public static final Duration DEFAULT_HANDSHAKE_DEADLINE = Duration.ofSeconds(5);
 
+    /**
+     * How long a connection may take, after its handshake or its previous request, to complete a request (an SMTP
+     * session, to end) before it is closed: 30 seconds, as Jetty's idle timeout, so only a trickling client notices.
+     */
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
+
     private final Server server;
     private final Map<String, AtsEndpoint> endpoints;
     private final Map<String, AtsEndpoint> smtp;

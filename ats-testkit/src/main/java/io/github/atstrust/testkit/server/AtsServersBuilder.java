@@ -21,6 +21,7 @@ public final class AtsServersBuilder {
     private int indexPort;
     private Duration stallLimit = AtsServers.DEFAULT_STALL_LIMIT;
     private Duration handshakeDeadline = AtsServers.DEFAULT_HANDSHAKE_DEADLINE;
+    private Duration requestDeadline = AtsServers.DEFAULT_REQUEST_DEADLINE;
 
     AtsServersBuilder() {
     }
@@ -109,15 +110,12 @@ public final class AtsServersBuilder {
      * How long {@code stalled-handshake} keeps a connection before closing it (default
      * {@link AtsServers#DEFAULT_STALL_LIMIT}).
      *
-     * @param limit a positive duration
+     * @param limit a positive duration of at most a day
      * @return this builder
-     * @throws IllegalArgumentException when not positive
+     * @throws IllegalArgumentException when not positive, or over a day
      */
     public AtsServersBuilder stallLimit(Duration limit) {
-        if (limit.isNegative() || limit.isZero()) {
-            throw new IllegalArgumentException("stall limit must be positive, was " + limit);
-        }
-        this.stallLimit = limit;
+        this.stallLimit = bounded("stall limit", limit);
         return this;
     }
 
@@ -125,16 +123,36 @@ public final class AtsServersBuilder {
      * How long a TLS connection may take to complete its handshake before it is closed (default
      * {@link AtsServers#DEFAULT_HANDSHAKE_DEADLINE}); {@code stalled-handshake} keeps its own {@link #stallLimit}.
      *
-     * @param deadline a positive duration
+     * @param deadline a positive duration of at most a day
      * @return this builder
-     * @throws IllegalArgumentException when not positive
+     * @throws IllegalArgumentException when not positive, or over a day
      */
     public AtsServersBuilder handshakeDeadline(Duration deadline) {
-        if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("handshake deadline must be positive, was " + deadline);
-        }
-        this.handshakeDeadline = deadline;
+        this.handshakeDeadline = bounded("handshake deadline", deadline);
         return this;
+    }
+
+    /**
+     * How long an HTTP connection may take to complete a request, counted from its handshake or its previous
+     * request, and an SMTP session to end, before it is closed (default {@link AtsServers#DEFAULT_REQUEST_DEADLINE}).
+     *
+     * @param deadline a positive duration of at most a day
+     * @return this builder
+     * @throws IllegalArgumentException when not positive, or over a day
+     */
+    public AtsServersBuilder requestDeadline(Duration deadline) {
+        this.requestDeadline = bounded("request deadline", deadline);
+        return this;
+    }
+
+    private static Duration bounded(String what, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + duration);
+        }
+        if (duration.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException(what + " must be at most a day (PT24H), was " + duration);
+        }
+        return duration;
     }
 
     /**
@@ -156,7 +174,7 @@ public final class AtsServersBuilder {
                     + "to your test dependencies (the ats-bom does not manage them; see docs/mail.md)");
         }
         return ServerAssembly.start(new ServerAssembly.Options(scenarios, bind, host(), mail, indexPort, stallLimit,
-                handshakeDeadline));
+                handshakeDeadline, requestDeadline));
     }
 
     private String host() {

@@ -33,27 +33,33 @@ import org.subethamail.smtp.server.SSLSocketCreator;
  */
 final class MailServers implements AutoCloseable {
 
+    /** Connections one mail server keeps at once; more are answered 421 and closed, so threads stay bounded. */
+    static final int MAX_CONNECTIONS = 64;
+
     private final List<SMTPServer> running = new ArrayList<>();
     private final List<ExecutorService> executors = new ArrayList<>();
     private final InetAddress bind;
     private final String hostname;
+    private final MailDeadlines deadlines;
 
     private final Map<String, AtsEndpoint> smtp = new LinkedHashMap<>();
     private final Map<String, AtsEndpoint> smtps = new LinkedHashMap<>();
 
-    private MailServers(InetAddress bind, String hostname) {
+    private MailServers(InetAddress bind, String hostname, MailDeadlines deadlines) {
         this.bind = bind;
         this.hostname = hostname;
+        this.deadlines = deadlines;
     }
 
     /**
      * A STARTTLS and a TLS wrapper mode server for every scenario {@link Scenario#servedOverSmtp() served over SMTP}.
      * The TLS wrapper server of {@code stalled-handshake} is its HTTPS connector: accepting TCP and never answering
-     * the ClientHello is the same before HTTP as before SMTP.
+     * the ClientHello is the same before HTTP as before SMTP. Every TLS handshake has {@code handshakeDeadline},
+     * every session (but stalled-handshake's, which keeps {@code stallLimit}) {@code sessionDeadline}.
      */
     static MailServers start(InetAddress bind, String hostname, ServedChains chains, Map<String, AtsEndpoint> https,
-                             Duration stallLimit) {
-        MailServers servers = new MailServers(bind, hostname);
+                             Duration stallLimit, Duration handshakeDeadline, Duration sessionDeadline) {
+        MailServers servers = new MailServers(bind, hostname, new MailDeadlines(handshakeDeadline, sessionDeadline));
         try {
             for (AtsEndpoint endpoint : https.values()) {
                 Scenario scenario = endpoint.scenario();
@@ -89,8 +95,8 @@ final class MailServers implements AutoCloseable {
 
     /** STARTTLS server: the greeting and EHLO in the clear, then TLS with {@code tls}; no mail before TLS. */
     private AtsEndpoint startTls(Scenario scenario, List<X509Certificate> chain, SSLContext tls) {
-        SMTPServer server = builder(scenario, "starttls").enableTLS().requireTLS().hideTLS(false)
-                .startTlsSocketFactory(tls).build();
+        SMTPServer server = builder(scenario, "starttls").sessionHandler(deadlines).enableTLS().requireTLS().hideTLS(false)
+                .startTlsSocketFactory((SSLSocketCreator) socket -> deadlines.startTls(socket, tls)).build();
         return start(server, scenario, "smtp", chain);
     }
 
@@ -106,7 +112,7 @@ final class MailServers implements AutoCloseable {
 
     /** TLS wrapper mode: the TLS handshake first, then SMTP inside it. */
     private AtsEndpoint implicitTls(Scenario scenario, List<X509Certificate> chain, SSLContext tls) {
-        SMTPServer server = builder(scenario, "smtps").serverSocketFactory(() -> {
+        SMTPServer server = builder(scenario, "smtps").sessionHandler(deadlines).serverSocketFactory(() -> {
             SSLServerSocket socket = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
             socket.setUseClientMode(false);
             return socket;
@@ -123,7 +129,7 @@ final class MailServers implements AutoCloseable {
         });
         executors.add(executor);
         return SMTPServer.port(0).bindAddress(bind).hostName(hostname).softwareName("ATS Trust Kit (TEST ONLY)")
-                .executorService(executor).connectionTimeout(30, TimeUnit.SECONDS)
+                .executorService(executor).connectionTimeout(30, TimeUnit.SECONDS).maxConnections(MAX_CONNECTIONS)
                 .simpleMessageListener(new SimpleMessageListener() {
                     @Override
                     public boolean accept(String from, String recipient) {
@@ -160,5 +166,6 @@ final class MailServers implements AutoCloseable {
     public void close() {
         running.forEach(SMTPServer::stop);
         executors.forEach(ExecutorService::shutdownNow);
+        deadlines.close();
     }
 }

@@ -80,8 +80,8 @@ final class ScenarioHandler extends Handler.Abstract {
      */
     private static void answerDynamoDb(Request request, Response response, Callback callback, String target)
             throws IOException {
-        try (InputStream body = Request.asInputStream(request)) {
-            body.readAllBytes();
+        if (body(request, response, callback) == null) {
+            return;
         }
         if (target.equals("DynamoDB_20120810.ListTables")) {
             send(response, callback, DYNAMODB_JSON, "{\"TableNames\":[]}".getBytes(StandardCharsets.UTF_8));
@@ -114,18 +114,40 @@ final class ScenarioHandler extends Handler.Abstract {
                 throw new IOException("cannot encode the certificate of " + ca, e);
             }
         } else if (path.equals("/ocsp") && HttpMethod.POST.is(request.getMethod())) {
-            byte[] body;
-            try (InputStream in = Request.asInputStream(request)) {
-                body = in.readAllBytes();
+            byte[] body = body(request, response, callback);
+            if (body != null) {
+                send(response, callback, "application/ocsp-response", revocation.ocsp(body));
             }
-            send(response, callback, "application/ocsp-response", revocation.ocsp(body));
         } else if (path.startsWith("/ocsp/")) {
             String encoded = URLDecoder.decode(request.getHttpURI().getPath().substring("/ocsp/".length()), StandardCharsets.UTF_8);
-            send(response, callback, "application/ocsp-response", revocation.ocsp(Base64.getDecoder().decode(encoded)));
+            byte[] ocspRequest;
+            try {
+                ocspRequest = Base64.getDecoder().decode(encoded);
+            } catch (IllegalArgumentException notBase64) {
+                ocspRequest = new byte[0]; // answered malformedRequest, as RFC 6960 says, and nothing logged
+            }
+            send(response, callback, "application/ocsp-response", revocation.ocsp(ocspRequest));
         } else {
             notFound(response, callback);
         }
         return true;
+    }
+
+    /** The most a request body may hold: an OCSP request is about 100 bytes, a DynamoDB ListTables call less. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** The request's body, or {@code null} after answering 413 when it is over {@link #MAX_BODY_BYTES}. */
+    private static byte[] body(Request request, Response response, Callback callback) throws IOException {
+        byte[] body;
+        try (InputStream in = Request.asInputStream(request)) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            respond(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "text/plain; charset=utf-8",
+                    ("request body over " + MAX_BODY_BYTES + " bytes\n").getBytes(StandardCharsets.UTF_8));
+            return null;
+        }
+        return body;
     }
 
     private static String tlsProtocol(Request request) {

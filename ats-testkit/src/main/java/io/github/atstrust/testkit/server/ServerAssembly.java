@@ -25,7 +25,7 @@ final class ServerAssembly {
 
     /** What {@link AtsServersBuilder} decided, checked. */
     record Options(List<Scenario> scenarios, InetAddress bind, String host, boolean mail, int indexPort,
-                   Duration stallLimit, Duration handshakeDeadline) {
+                   Duration stallLimit, Duration handshakeDeadline, Duration requestDeadline) {
     }
 
     private ServerAssembly() {
@@ -36,7 +36,9 @@ final class ServerAssembly {
         threads.setName("ats-server");
         Server server = new Server(threads);
         RevocationResponder revocation = new RevocationResponder();
-        TlsConnectors connectors = new TlsConnectors(server, options.bind(), options.stallLimit(), options.handshakeDeadline());
+        RequestDeadline requestDeadline = new RequestDeadline(options.requestDeadline(), server.getScheduler(), null);
+        TlsConnectors connectors = new TlsConnectors(server, options.bind(), options.stallLimit(), options.handshakeDeadline(),
+                requestDeadline);
         MailServers mailServers = null;
         try {
             ServerConnector plain = connectors.plain(options.indexPort());
@@ -54,14 +56,16 @@ final class ServerAssembly {
                 endpoints.put(scenario.id(), endpoint);
             }
             mailServers = options.mail()
-                    ? MailServers.start(options.bind(), options.host(), chains, endpoints, options.stallLimit()) : null;
+                    ? MailServers.start(options.bind(), options.host(), chains, endpoints, options.stallLimit(),
+                    options.handshakeDeadline(), options.requestDeadline()) : null;
             List<AtsEndpoint> mailEndpoints = new ArrayList<>();
             if (mailServers != null) {
                 mailEndpoints.addAll(mailServers.smtp().values());
                 mailEndpoints.addAll(mailServers.smtps().values());
             }
-            server.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
+            requestDeadline.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
                     IndexPage.render(List.copyOf(endpoints.values()), mailEndpoints)));
+            server.setHandler(requestDeadline);
             server.start();
             return new AtsServers(server, endpoints, mailServers, index);
         } catch (Exception e) {

@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The Jetty connectors of the scenario servers: one TLS connector per scenario (ALPN h2 and http/1.1, TLS 1.3 and
- * 1.2, no SNI host check so that wrong-host is served, a handshake deadline), a stalling one for
+ * 1.2, no SNI host check so that wrong-host is served, a handshake and a request deadline), a stalling one for
  * {@code stalled-handshake}, and the plain-HTTP connector of the index, CRLs and OCSP.
  */
 final class TlsConnectors {
@@ -32,12 +32,15 @@ final class TlsConnectors {
     private final InetAddress bind;
     private final Duration stallLimit;
     private final Duration handshakeDeadline;
+    private final RequestDeadline requestDeadline;
 
-    TlsConnectors(Server server, InetAddress bind, Duration stallLimit, Duration handshakeDeadline) {
+    TlsConnectors(Server server, InetAddress bind, Duration stallLimit, Duration handshakeDeadline,
+                  RequestDeadline requestDeadline) {
         this.server = server;
         this.bind = bind;
         this.stallLimit = stallLimit;
         this.handshakeDeadline = handshakeDeadline;
+        this.requestDeadline = requestDeadline;
     }
 
     /** The plain-HTTP connector on {@code port} (0: any free one), added to the server; not opened yet. */
@@ -47,6 +50,7 @@ final class TlsConnectors {
         // OCSP GET puts URL-encoded base64 in the path, which may contain %2F
         plainHttp.setUriCompliance(UriCompliance.DEFAULT.with("ocsp-get", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         ServerConnector plain = new ServerConnector(server, 0, 1, new HttpConnectionFactory(plainHttp));
+        plain.addBean(requestDeadline, false); // a listener here; its life cycle is the server handler's
         plain.setHost(bind.getHostAddress());
         plain.setPort(port);
         server.addConnector(plain);
@@ -74,6 +78,7 @@ final class TlsConnectors {
             alpn.setDefaultProtocol(http11.getProtocol());
             connector = new ServerConnector(server, 0, 1, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, http11);
             connector.addBean(new HandshakeDeadline(handshakeDeadline, connector.getScheduler()));
+            connector.addBean(requestDeadline, false);
         }
         connector.setHost(bind.getHostAddress());
         connector.setPort(0);
