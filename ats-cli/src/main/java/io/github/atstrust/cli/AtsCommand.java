@@ -50,11 +50,22 @@ final class AtsCommand {
      * Runs a command line without exiting, e.g. from a test.
      *
      * @param args the command line, e.g. {@code audit jvm}
-     * @param out  where normal output goes
-     * @param err  where errors go
+     * @param terminalOut where normal output goes, control characters escaped ({@link TerminalSafeWriter})
+     * @param terminalErr where errors go, escaped alike
      * @return the exit code
      */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter terminalOut, PrintWriter terminalErr) {
+        PrintWriter out = new PrintWriter(new TerminalSafeWriter(terminalOut), true);
+        PrintWriter err = new PrintWriter(new TerminalSafeWriter(terminalErr), true);
+        try {
+            return run(args, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = java.util.Arrays.asList(args).contains(VERBOSE);
         String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals(VERBOSE)).toArray(String[]::new);
         try {
