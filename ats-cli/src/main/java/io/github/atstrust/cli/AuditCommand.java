@@ -3,6 +3,7 @@ package io.github.atstrust.cli;
 import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
+import io.github.atstrust.testkit.audit.TrustStoreSource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,10 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<AuditReport> reports = new ArrayList<>();
+        List<TrustStoreSource> read = new ArrayList<>();
         for (String source : sources) {
-            AuditReport report = TrustStoreAudit.audit(reading.source(source));
+            read.add(reading.source(source));
+            AuditReport report = TrustStoreAudit.audit(read.get(read.size() - 1));
             reports.add(asOf == null ? report : report.asOf(day(asOf)));
         }
         if (json) {
@@ -63,7 +66,7 @@ final class AuditCommand implements Callable<Integer> {
                 if (i > 0) {
                     out.println();
                 }
-                AuditPrinter.print(reports.get(i), requirement, out);
+                AuditPrinter.print(reports.get(i), requirement, read.get(i), out);
             }
         }
         return reports.stream().allMatch(r -> r.meets(requirement)) ? 0 : 1;

@@ -7,8 +7,11 @@ import io.github.atstrust.testkit.audit.AnchorStatus;
 import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditDiff;
 import io.github.atstrust.testkit.audit.AuditReport;
+import io.github.atstrust.testkit.audit.TrustStoreSource;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -19,7 +22,7 @@ final class AuditPrinter {
     private AuditPrinter() {
     }
 
-    static void print(AuditReport report, AtsRequirement requirement, PrintWriter out) {
+    static void print(AuditReport report, AtsRequirement requirement, TrustStoreSource source, PrintWriter out) {
         out.printf("Trust store: %s%n", report.source());
         out.printf("Judged for:  %s%n%n", report.asOf());
         out.printf("%-52s %-8s %-11s %s%n", "ATS ANCHOR", "PRESENT", "ENDS", "SHA-256 / ENTRY");
@@ -47,24 +50,43 @@ final class AuditPrinter {
             report.warnings().forEach(w -> out.printf("  warn %s%n", w));
         }
         if (!report.missingAmazonRoots().isEmpty()) {
-            printFix(report.missingAmazonRoots(), out);
+            printFix(report.missingAmazonRoots(), source, out);
         }
     }
 
-    private static void printFix(List<RealAtsRoot> missing, PrintWriter out) {
-        String files = missing.stream().map(r -> "AmazonRootCA" + r.id().substring(r.id().length() - 1))
-                .collect(Collectors.joining(" "));
+    /** How to add the missing roots to this kind of store: only commands that apply to it. */
+    private static void printFix(List<RealAtsRoot> missing, TrustStoreSource source, PrintWriter out) {
+        String first = "AmazonRootCA" + missing.get(0).id().substring(missing.get(0).id().length() - 1);
         out.printf("%nFix: add %s (from https://www.amazontrust.com/repository/, e.g. %s.pem), or Starfield Services "
                         + "Root Certificate Authority - G2, which anchors them all:%n",
-                missing.stream().map(RealAtsRoot::displayName).collect(Collectors.joining(", ")), files.split(" ")[0]);
-        String first = files.split(" ")[0];
-        out.printf("  Debian/Ubuntu: sudo cp %s.pem /usr/local/share/ca-certificates/%s.crt && sudo update-ca-certificates%n", first, first);
-        out.printf("  RHEL/Fedora:   sudo cp %s.pem /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust extract%n", first);
-        out.printf("  macOS:         sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain %s.pem%n", first);
-        out.printf("  Windows:       certutil -addstore -f Root %s.cer%n", first);
-        out.printf("  Java:          keytool -importcert -noprompt -alias %s -file %s.pem -keystore STORE -storepass changeit%n",
-                first.toLowerCase(Locale.ROOT), first);
+                missing.stream().map(RealAtsRoot::displayName).collect(Collectors.joining(", ")), first);
+        String alias = first.toLowerCase(Locale.ROOT);
+        String spec = source.toString();
+        if (source.isJvm()) {
+            out.printf("  keytool -importcert -noprompt -cacerts -alias %s -file %s.pem -storepass changeit%n", alias, first);
+            out.println("  (the JVM reads javax.net.ssl.trustStore when set, else its own lib/security/cacerts: fix the one "
+                    + "it reads)");
+        } else if (spec.startsWith("docker:")) {
+            out.printf("  in the image's Dockerfile: COPY %s.pem /usr/local/share/ca-certificates/%s.crt%n", first, first);
+            out.println("                             RUN update-ca-certificates");
+        } else if (isKeyStore(spec)) {
+            out.printf("  keytool -importcert -noprompt -alias %s -file %s.pem -keystore %s -storepass changeit%n", alias,
+                    first, spec.replaceFirst("^(file|classpath):", ""));
+        } else if (Files.isDirectory(Path.of(spec.replaceFirst("^file:", "")))) {
+            out.printf("  cp %s.pem %s/ && openssl rehash %s%n", first, spec, spec);
+        } else {
+            out.printf("  a PEM bundle: cat %s.pem >> %s%n", first, spec);
+            out.printf("  the OS store it may be built from: Debian/Ubuntu: sudo cp %s.pem /usr/local/share/ca-certificates/"
+                    + "%s.crt && sudo update-ca-certificates; RHEL/Fedora: sudo cp %s.pem /etc/pki/ca-trust/source/anchors/ "
+                    + "&& sudo update-ca-trust extract%n", first, first, first);
+        }
         out.println("  (repeat for each missing root; never pin intermediates)");
+    }
+
+    private static boolean isKeyStore(String spec) {
+        String name = spec.toLowerCase(Locale.ROOT);
+        return name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks") || name.endsWith(".jceks")
+                || name.endsWith(".pkcs12") || name.endsWith("cacerts");
     }
 
     static void print(AuditDiff diff, AtsRequirement requirement, boolean regression, PrintWriter out) {

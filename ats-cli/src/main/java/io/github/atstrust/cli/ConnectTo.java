@@ -20,18 +20,27 @@ final class ConnectTo {
         this.targets = Map.copyOf(targets);
     }
 
-    /** Parses {@code --connect-to} values; each is {@code HOST:PORT:HOST2:PORT2}. */
+    /** One {@code --connect-to} value as curl writes it: IPv6 hosts in brackets, {@code [::1]}. */
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile(
+            "(\\[[0-9a-fA-F:.]+]|[^:\\[\\]]+):([0-9]+):(\\[[0-9a-fA-F:.]+]|[^:\\[\\]]+):([0-9]+)");
+
+    /** Parses {@code --connect-to} values; each is {@code HOST:PORT:HOST2:PORT2}, an IPv6 host as {@code [::1]}. */
     static ConnectTo parse(List<String> entries) {
         Map<String, InetSocketAddress> targets = new LinkedHashMap<>();
         for (String entry : entries) {
-            String[] parts = entry.split(":");
-            if (parts.length != 4 || parts[0].isEmpty() || parts[2].isEmpty()) {
-                throw new IllegalArgumentException("--connect-to " + entry + ": write HOST:PORT:HOST2:PORT2, e.g. "
-                        + "dynamodb.eu-west-3.amazonaws.com:443:127.0.0.1:8443");
+            java.util.regex.Matcher parts = ENTRY.matcher(entry);
+            if (!parts.matches()) {
+                throw new IllegalArgumentException("--connect-to " + entry + ": write HOST:PORT:HOST2:PORT2 (an IPv6 "
+                        + "address in brackets), e.g. dynamodb.eu-west-3.amazonaws.com:443:127.0.0.1:8443");
             }
-            targets.put(key(parts[0], port(parts[1], entry)), InetSocketAddress.createUnresolved(parts[2], port(parts[3], entry)));
+            targets.put(key(unbracketed(parts.group(1)), port(parts.group(2), entry)),
+                    InetSocketAddress.createUnresolved(unbracketed(parts.group(3)), port(parts.group(4), entry)));
         }
         return new ConnectTo(targets);
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     /**

@@ -26,6 +26,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dir.toString().isEmpty()) {
+            throw new IllegalArgumentException("--dir is empty (it would mean the current directory); name the directory "
+                    + "to export into, e.g. --dir target/ats");
+        }
         List<ExportedProfile> profiles;
         try (TrustMaterialExport export = TrustMaterialExport.writeTo(dir, password, UUID.randomUUID().toString(), "export")) {
             profiles = export.profiles();

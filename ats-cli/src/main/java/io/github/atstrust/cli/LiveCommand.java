@@ -3,6 +3,7 @@ package io.github.atstrust.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atstrust.testkit.live.LiveEndpoint;
+import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.ClientSetting;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import java.io.PrintWriter;
@@ -87,10 +88,20 @@ final class LiveCommand implements Callable<Integer> {
         } else {
             table(results, out);
         }
-        if (results.stream().anyMatch(r -> !r.agrees() && !r.outcome().hasNoVerdict())) {
+        if (results.stream().anyMatch(r -> !r.agrees() && !unreached(r))) {
             return 1;
         }
-        return results.stream().anyMatch(r -> r.outcome().hasNoVerdict()) ? UNREACHABLE : 0;
+        return results.stream().anyMatch(LiveCommand::unreached) ? UNREACHABLE : 0;
+    }
+
+    /**
+     * Whether the endpoint gave no verdict: nothing answered at all, or it timed out where the guides expect a
+     * verdict. A live endpoint that never answers is unreachable (exit 4), not a client refusing ATS (exit 1).
+     */
+    private static boolean unreached(LiveProbe.Result result) {
+        boolean timedOut = result.outcome().rejectionReason().filter(RejectionReason.TIMEOUT::equals).isPresent()
+                && result.endpoint().expected().reason() != RejectionReason.TIMEOUT;
+        return result.outcome().hasNoVerdict() || timedOut;
     }
 
     private List<LiveEndpoint> selected() {

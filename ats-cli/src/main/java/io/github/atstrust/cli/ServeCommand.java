@@ -104,6 +104,13 @@ final class ServeCommand implements Callable<Integer> {
         if (!noMail) {
             builder.mail();
         }
+        for (var named : List.of(java.util.Map.entry("--manifest", String.valueOf(manifest)),
+                java.util.Map.entry("--export-dir", String.valueOf(exportDir)))) {
+            if (named.getValue().isEmpty()) {
+                throw new IllegalArgumentException(named.getKey() + " is empty (it would mean the current directory); "
+                        + "give a path, or leave the option out");
+            }
+        }
         String runId = UUID.randomUUID().toString();
         KitLock manifestLock = manifest == null ? null : prepareManifest(manifest, runId, out);
         try {

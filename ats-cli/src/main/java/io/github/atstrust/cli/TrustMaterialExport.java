@@ -85,12 +85,17 @@ final class TrustMaterialExport implements AutoCloseable {
         }
         boolean created = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         Files.createDirectories(target);
+        boolean lockExisted = Files.exists(target.resolve(LOCK), LinkOption.NOFOLLOW_LINKS);
         KitLock lock = acquire(target, holder, created);
         try {
             List<ExportedProfile> profiles = write(target, password, runId);
             return new TrustMaterialExport(target, runId, created, lock, profiles);
         } catch (IOException | RuntimeException e) {
-            lock.deleteAndRelease();
+            if (lockExisted) {
+                lock.close(); // an earlier export's: left as it was
+            } else {
+                lock.deleteAndRelease();
+            }
             if (created) {
                 deleteIfEmpty(target);
             }

@@ -91,8 +91,44 @@ class AuditCommandTest {
         CliRun run = CliRun.of("audit", store.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("Verdict: DEGRADED").contains("update-ca-certificates").contains("update-ca-trust")
-                .contains("keytool -importcert").contains("security add-trusted-cert").contains("certutil -addstore");
+        assertThat(run.out()).contains("Verdict: DEGRADED")
+                .contains("keytool -importcert -noprompt -alias amazonrootca1 -file AmazonRootCA1.pem -keystore " + store)
+                .as("only commands that apply to a key store").doesNotContain("update-ca-certificates")
+                .doesNotContain("certutil");
+    }
+
+    @Test
+    void aStoreJudgedAfterItsAnchorsEndSaysTheyEndedNotThatItHoldsNone() throws Exception {
+        Path bundle = Files.writeString(dir.resolve("real.pem"), TestPem.encode(Arrays.stream(RealAtsRoot.values())
+                .map(RealAtsRoot::certificate).toList()));
+
+        CliRun run = CliRun.of("audit", "--as-of", "2041-01-01", bundle.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("NOT_READY on 2041-01-01: no ATS anchor it holds is valid that day")
+                .contains("Amazon Root CA 1 ended 2038-01-17").doesNotContain("holds none of");
+    }
+
+    @Test
+    void aStoreJudgedBeforeItsAnchorsBeganIsNotReady() throws Exception {
+        Path bundle = Files.writeString(dir.resolve("real.pem"), TestPem.encode(Arrays.stream(RealAtsRoot.values())
+                .map(RealAtsRoot::certificate).toList()));
+
+        CliRun run = CliRun.of("audit", "--as-of", "1900-01-01", bundle.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("Verdict: NOT_READY on 1900-01-01").contains("is valid only from");
+    }
+
+    @Test
+    void aPemBundleMissingRootsGetsTheBundleAndOsStoreCommands() throws Exception {
+        Path bundle = Files.writeString(dir.resolve("bundle.pem"),
+                TestPem.encode(List.of(RealAtsRoot.STARFIELD_CLASS_2.certificate())));
+
+        CliRun run = CliRun.of("audit", bundle.toString());
+
+        assertThat(run.out()).contains("cat AmazonRootCA1.pem >> " + bundle).contains("update-ca-certificates")
+                .doesNotContain("keytool");
     }
 
     @Test

@@ -62,6 +62,10 @@ class BadInputCatalogueTest {
     }
 
     static Stream<Case> cases() {
+        return Stream.concat(firstCases(), HostileInputCases.cases());
+    }
+
+    private static Stream<Case> firstCases() {
         return Stream.of(
                 // audit: what it reads
                 bad("audit of a missing path", d -> audit(d.resolve("missing.p12")), "missing.p12", "no such file"),
@@ -143,8 +147,12 @@ class BadInputCatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void badInputExitsTwoWithOneLineNamingItAndChangesNothing(Case c) throws Exception {
+        Files.createDirectories(dir.resolve("decoys"));
+        Files.writeString(dir.resolve("decoys/passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Files.writeString(dir.resolve("decoys/notes.txt"), "a user's own file");
         String[] args = c.setup().args(dir);
         Map<Path, String> before = snapshot(dir);
+        Map<Path, String> etcBefore = DirectoryHashes.of(Path.of("/etc/passwd"));
 
         CliRun run = CliRun.of(args);
 
@@ -154,6 +162,8 @@ class BadInputCatalogueTest {
         assertThat(run.err()).as(run.err()).contains(c.mustSay());
         assertThat(run.out()).as("nothing served").doesNotContain("Ready in");
         assertThat(snapshot(dir)).as("input files unchanged, nothing written").isEqualTo(before);
+        assertThat(DirectoryHashes.of(Path.of("/etc/passwd"))).as("/etc/passwd unchanged").isEqualTo(etcBefore);
+        assertThat(run.err()).as("no content of a file echoed").doesNotContain("root:x:0:0");
     }
 
     @Test
@@ -168,33 +178,33 @@ class BadInputCatalogueTest {
         assertThat(run.out().lines().count()).isLessThan(40);
     }
 
-    private static Case bad(String name, Setup setup, String... mustSay) {
+    static Case bad(String name, Setup setup, String... mustSay) {
         return new Case(name, setup, List.of(mustSay));
     }
 
-    private static String[] audit(Path source, String... options) {
+    static String[] audit(Path source, String... options) {
         List<String> args = new ArrayList<>(List.of("audit"));
         args.addAll(List.of(options));
         args.add(source.toString());
         return args.toArray(String[]::new);
     }
 
-    private static Path write(Path dir, String name, String text) throws IOException {
+    static Path write(Path dir, String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
 
-    private static Path bytes(Path dir, String name, byte[] bytes) throws IOException {
+    static Path bytes(Path dir, String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
     }
 
-    private static Path fifo(Path dir, String name) throws Exception {
+    static Path fifo(Path dir, String name) throws Exception {
         Path fifo = dir.resolve(name);
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor()).as("mkfifo").isZero();
         return fifo;
     }
 
-    private static Path store(Path dir, String name, String type, String password) throws Exception {
+    static Path store(Path dir, String name, String type, String password) throws Exception {
         KeyStore store = KeyStore.getInstance(type);
         store.load(null, null);
         store.setCertificateEntry("root", RealAtsRoot.AMAZON_ROOT_CA_1.certificate());
@@ -215,16 +225,7 @@ class BadInputCatalogueTest {
         return file;
     }
 
-    /** Every file and directory below {@code dir} with the SHA-256 of its bytes (FIFOs by name only). */
     private static Map<Path, String> snapshot(Path dir) throws Exception {
-        Map<Path, String> hashes = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.toList()) {
-                hashes.put(dir.relativize(path), Files.isRegularFile(path)
-                        ? HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)))
-                        : Files.isDirectory(path) ? "dir" : "other");
-            }
-        }
-        return hashes;
+        return DirectoryHashes.of(dir);
     }
 }

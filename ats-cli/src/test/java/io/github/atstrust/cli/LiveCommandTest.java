@@ -107,6 +107,28 @@ class LiveCommandTest {
     }
 
     @Test
+    void anEndpointThatAcceptsButNeverAnswersIsUnreachableNotAVerdict() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("live", "--truststore", allAts.toString(), "--only", "dynamodb-eu-west-3",
+                    "--timeout", "1", "--connect-to", "dynamodb.eu-west-3.amazonaws.com:443:127.0.0.1:" + silent.getLocalPort());
+
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(LiveCommand.UNREACHABLE);
+            assertThat(run.out()).contains("TIMEOUT");
+        }
+    }
+
+    @Test
+    void connectToTakesAnIpv6TargetInBracketsAsCurlDoes() {
+        ConnectTo routes = ConnectTo.parse(List.of("dynamodb.eu-west-3.amazonaws.com:443:[::1]:8443"));
+
+        java.net.InetSocketAddress target = routes.target("dynamodb.eu-west-3.amazonaws.com", 443);
+
+        assertThat(target.getAddress().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(target.getPort()).isEqualTo(8443);
+        assertThat(target.getHostString()).isEqualTo("dynamodb.eu-west-3.amazonaws.com");
+    }
+
+    @Test
     void aMalformedConnectToIsBadInputNamingTheFix() {
         CliRun run = CliRun.of("live", "--only", "dynamodb-eu-west-3", "--connect-to", "dynamodb.eu-west-3.amazonaws.com:443");
 

@@ -98,6 +98,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
     private Optional<LocalDate> nextChange() {
         TreeSet<LocalDate> candidates = new TreeSet<>();
         for (RealAtsRoot root : RealAtsRoot.values()) {
+            candidates.add(root.notBefore());
             candidates.add(root.notAfter().plusDays(1));
         }
         candidates.add(G2_CROSS_SIGNED_BY_CLASS_2_ENDS.plusDays(1));
@@ -106,9 +107,13 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         return candidates.tailSet(asOf, false).stream().filter(day -> asOf(day).verdict() != now).findFirst();
     }
 
-    /** Whether the store holds {@code root} and the real certificate is still valid on {@link #asOf()}. */
+    /** Whether the store holds {@code root} and the real certificate is valid on {@link #asOf()}. */
     private boolean holdsValid(RealAtsRoot root) {
-        return holds(root) && !root.notAfter().isBefore(asOf);
+        return holds(root) && validOn(root, asOf);
+    }
+
+    private static boolean validOn(RealAtsRoot root, LocalDate day) {
+        return !root.notAfter().isBefore(day) && !root.notBefore().isAfter(day);
     }
 
     /**
@@ -233,8 +238,16 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         switch (verdict()) {
             case READY -> text.append("READY: trusts every Amazon Root CA, including the ACM chains served since"
                     + " August 2024.");
-            case NOT_READY -> text.append("NOT_READY: holds none of Amazon Root CA 1-4, Starfield Services Root CA G2 or Starfield Class 2:"
-                            + " every connection to an ATS endpoint (DynamoDB, S3, CloudFront, ...) fails the TLS handshake.");
+            case NOT_READY -> {
+                List<String> heldButInvalid = java.util.Arrays.stream(RealAtsRoot.values()).filter(this::holds)
+                        .map(root -> root.displayName() + (root.notAfter().isBefore(asOf) ? " ended " + root.notAfter()
+                                : " is valid only from " + root.notBefore())).toList();
+                text.append(heldButInvalid.isEmpty()
+                        ? "NOT_READY: holds none of Amazon Root CA 1-4, Starfield Services Root CA G2 or Starfield Class 2"
+                        : "NOT_READY on " + asOf + ": no ATS anchor it holds is valid that day (" + String.join("; ",
+                                heldButInvalid) + ")");
+                text.append(": every connection to an ATS endpoint (DynamoDB, S3, CloudFront, ...) fails the TLS handshake.");
+            }
             case DEGRADED -> {
                 text.append("DEGRADED: trusts only part of the ATS hierarchy.");
                 for (RealAtsRoot root : RealAtsRoot.amazonRoots()) {
@@ -259,12 +272,15 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         return text.toString();
     }
 
-    /** What ends on {@code day}, in words. */
+    /** What ends on {@code day}, or begins the day after, in words. */
     private static String endingOn(LocalDate day) {
         List<String> ends = new java.util.ArrayList<>();
         for (RealAtsRoot root : RealAtsRoot.values()) {
             if (root.notAfter().equals(day)) {
                 ends.add(root.displayName() + " ends " + day);
+            }
+            if (root.notBefore().equals(day.plusDays(1))) {
+                ends.add(root.displayName() + " begins " + day.plusDays(1));
             }
         }
         if (G2_CROSS_SIGNED_BY_CLASS_2_ENDS.equals(day)) {

@@ -25,7 +25,8 @@ final class CertificateDirectory {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(CertificateDirectory::isCertificateFile).sorted().toList();
         } catch (IOException e) {
-            throw new InvalidTrustStoreException(dir + ": cannot list the directory (" + e.getMessage() + ")", e);
+            throw new InvalidTrustStoreException(dir + ": cannot list the directory (" + TrustStoreReader.reason(e)
+                    + "); check its permissions", e);
         }
         List<LoadedTrustStore.Entry> entries = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();

@@ -124,7 +124,7 @@ final class TrustStoreReader {
             throw new InvalidTrustStoreException(path + ": neither a PEM bundle nor a PKCS12/JKS key store "
                     + "(unrecognised content); point at a trust store file");
         }
-        checkExtension(path, storeType);
+        checkExtension(path, bytes, storeType);
         Asn1Shape.check(bytes, path.toString());
         try {
             return readKeyStore(path, bytes, storeType, password, name);
@@ -152,13 +152,28 @@ final class TrustStoreReader {
         return (bytes[0] & 0xff) == 0x30 ? "PKCS12" : null;
     }
 
-    private static void checkExtension(Path path, String storeType) {
+    /**
+     * A name that says key store must hold one: a JVM loads a trust store by its type, so a {@code .jks} or
+     * {@code .p12} holding another format (or a certificate) fails in the client, and is named for what it holds.
+     */
+    private static void checkExtension(Path path, byte[] bytes, String storeType) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean saysJks = name.endsWith(".jks") || name.endsWith(".jceks");
         boolean saysPkcs12 = name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".pkcs12");
-        if ((saysJks && storeType.equals("PKCS12")) || (saysPkcs12 && !storeType.equals("PKCS12"))) {
+        if (!saysJks && !saysPkcs12) {
+            return;
+        }
+        String content = storeType;
+        if (storeType.equals("PKCS12")) {
+            Asn1Shape.check(bytes, path.toString());
+            content = isSingleDerCertificate(bytes) ? "a DER certificate, not a key store"
+                    : !pkcs7(path, bytes).isEmpty() ? "a PKCS#7 bundle, not a key store" : storeType;
+        }
+        if ((saysJks && !content.equals("JKS") && !content.equals("JCEKS")) || (saysPkcs12 && !content.equals("PKCS12"))) {
             throw new InvalidTrustStoreException(path + ": the name says " + (saysJks ? "JKS" : "PKCS12")
-                    + " but the content is " + storeType + "; rename the file to match its format");
+                    + " but the content is " + content + "; " + (content.startsWith("a ")
+                    ? "import it into a key store (keytool -importcert) or rename it .pem/.der"
+                    : "rename the file to match its format"));
         }
     }
 
@@ -283,9 +298,26 @@ final class TrustStoreReader {
             }
             return bytes;
         } catch (IOException e) {
-            throw new InvalidTrustStoreException(file + ": cannot read the file (" + e.getMessage()
+            throw new InvalidTrustStoreException(file + ": cannot read the file (" + reason(e)
                     + "); check its permissions", e);
         }
+    }
+
+    /** Why a file operation failed, in words: the JDK's message of an access or missing-file error is only the path. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** A file over the size limit: bad input, never read whole. */

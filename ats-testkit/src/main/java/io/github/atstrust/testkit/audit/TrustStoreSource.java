@@ -146,6 +146,10 @@ record JvmTrustStore(long maxBytes) implements TrustStoreSource {
 /** A file or a directory of certificates; the password as text, so that equal sources are equal. */
 record FileTrustStore(Path path, String password, long maxBytes) implements TrustStoreSource {
     FileTrustStore {
+        if (path.toString().isEmpty()) {
+            throw new IllegalArgumentException("an empty path names no trust store (it would mean the current "
+                    + "directory); write the path of a file or directory, or jvm");
+        }
         ClasspathTrustStore.positive(maxBytes);
     }
 

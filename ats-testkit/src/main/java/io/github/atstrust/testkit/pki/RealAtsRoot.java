@@ -89,6 +89,15 @@ public enum RealAtsRoot {
         return certificate().getNotAfter().toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
+    /**
+     * The first day the real certificate is valid (UTC), e.g. 2015-05-26 for Amazon Root CA 1.
+     *
+     * @return the date of the real certificate's notBefore
+     */
+    public java.time.LocalDate notBefore() {
+        return certificate().getNotBefore().toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
     /** {@return the kit's fake certificate standing for this root} */
     public FakeCa fakeTwin() {
         return fakeTwin;
