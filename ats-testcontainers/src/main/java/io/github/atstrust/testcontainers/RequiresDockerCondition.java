@@ -27,6 +27,10 @@ final class RequiresDockerCondition implements ExecutionCondition {
                     + "container without a bridge network set TESTCONTAINERS_HOST_OVERRIDE=localhost and "
                     + "TESTCONTAINERS_RYUK_DISABLED=true, as .ci/run does");
         }
+        Optional<String> ryuk = ryukProblem();
+        if (ryuk.isPresent()) {
+            return missing(context, ryuk.get());
+        }
         for (String image : required.get().images()) {
             if (!exists(image)) {
                 return missing(context, "image " + image + " is missing locally"
@@ -35,6 +39,49 @@ final class RequiresDockerCondition implements ExecutionCondition {
         }
         return ConditionEvaluationResult.enabled("Docker and " + String.join(", ", required.get().images()));
     }
+
+    /** Asked once per JVM: every Docker test class would otherwise wait on it again. */
+    private static Optional<String> ryuk;
+
+    /**
+     * Why Testcontainers' Ryuk container cannot start, if it cannot: Testcontainers starts it before any container
+     * unless {@code TESTCONTAINERS_RYUK_DISABLED=true}, and pulls its image, when no tag of it is local, for minutes
+     * (three tries of two minutes) where no registry answers. One pull, bounded to 30 s, tells the same in seconds;
+     * a registry that answers (even "no such tag") is left to Testcontainers.
+     */
+    private static synchronized Optional<String> ryukProblem() {
+        if (ryuk != null) {
+            return ryuk;
+        }
+        ryuk = Optional.empty();
+        if ("true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))
+                || !DockerClientFactory.instance().client().listImagesCmd().withImageNameFilter(RYUK).exec().isEmpty()) {
+            return ryuk;
+        }
+        String failure;
+        try {
+            failure = DockerClientFactory.instance().client().pullImageCmd(RYUK).withTag(RYUK_TAG).start()
+                    .awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS) ? null : "no answer in 30 s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage()).strip();
+            boolean unreachable = message.contains("dial tcp") || message.contains("no such host")
+                    || message.contains("connection refused") || message.contains("timeout") || message.contains("i/o");
+            failure = unreachable ? message : null;
+        }
+        if (failure != null) {
+            ryuk = Optional.of("Testcontainers' Ryuk image (" + RYUK + ") is not local and no registry answers (" + failure
+                    + "); set TESTCONTAINERS_RYUK_DISABLED=true, as .ci/run does (the kit's tests remove their own "
+                    + "containers), or load the image");
+        }
+        return ryuk;
+    }
+
+    private static final String RYUK = "testcontainers/ryuk";
+    /** The tag Testcontainers 2.0 starts; only used to ask whether a registry answers at all. */
+    private static final String RYUK_TAG = "0.14.0";
 
     private static boolean exists(String image) {
         try {
