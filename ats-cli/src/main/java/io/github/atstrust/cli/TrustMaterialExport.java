@@ -11,14 +11,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Trust material for clients that read files, written by one run: {@code DIR/<profile-id>.pem|.p12|.jks} for
@@ -37,8 +35,6 @@ final class TrustMaterialExport implements AutoCloseable {
     /** The lock file of an export directory. */
     static final String LOCK = ".ats-trust-kit.lock";
 
-    private static final String STAGING = ".ats-trust-kit-staging-";
-    private static final String STAGING_MARKER = ".ats-trust-kit-staging";
 
     private final Path dir;
     private final String runId;
@@ -97,7 +93,7 @@ final class TrustMaterialExport implements AutoCloseable {
                 lock.deleteAndRelease();
             }
             if (created) {
-                deleteIfEmpty(target);
+                ExportContents.deleteIfEmpty(target);
             }
             throw e;
         }
@@ -119,12 +115,12 @@ final class TrustMaterialExport implements AutoCloseable {
      */
     void remove() throws IOException {
         try {
-            removeWritten(dir, runId);
+            ExportContents.removeWritten(dir, runId);
         } finally {
             lock.deleteAndRelease();
         }
         if (created) {
-            deleteIfEmpty(dir);
+            ExportContents.deleteIfEmpty(dir);
         }
     }
 
@@ -148,15 +144,15 @@ final class TrustMaterialExport implements AutoCloseable {
             return;
         }
         try {
-            removeStaleStaging(dir);
+            ExportContents.removeStaleStaging(dir);
             Optional<ExportMarker> marker = ExportMarker.read(dir);
             if (marker.isPresent()) {
-                removeWritten(dir, marker.get().runId());
+                ExportContents.removeWritten(dir, marker.get().runId());
             }
         } finally {
             lock.get().deleteAndRelease();
         }
-        deleteIfEmpty(dir);
+        ExportContents.deleteIfEmpty(dir);
     }
 
     private static KitLock acquire(Path target, String holder, boolean created) throws IOException {
@@ -180,7 +176,7 @@ final class TrustMaterialExport implements AutoCloseable {
             throw new IOException(target + ": interrupted while waiting for another export", e);
         } catch (IOException | RuntimeException e) {
             if (created) {
-                deleteIfEmpty(target);
+                ExportContents.deleteIfEmpty(target);
             }
             throw e;
         }
@@ -188,11 +184,11 @@ final class TrustMaterialExport implements AutoCloseable {
 
     private static List<ExportedProfile> write(Path target, String password, String runId) throws IOException {
         Set<Path> names = names();
-        refuseForeignFiles(target, names);
-        removeStaleStaging(target);
-        Path staging = Files.createTempDirectory(target, STAGING);
+        ExportContents.refuseForeignFiles(target, names);
+        ExportContents.removeStaleStaging(target);
+        Path staging = Files.createTempDirectory(target, ExportContents.STAGING);
         try {
-            Files.writeString(staging.resolve(STAGING_MARKER), "staging of an ATS Trust Kit export\n");
+            Files.writeString(staging.resolve(ExportContents.STAGING_MARKER), "staging of an ATS Trust Kit export\n");
             Files.createDirectory(staging.resolve("ca"));
             for (FakeCa ca : FakeCa.values()) {
                 Files.write(staging.resolve("ca/" + ca.id() + ".pem"), Fixtures.read("ca/" + ca.id() + ".pem"));
@@ -215,7 +211,7 @@ final class TrustMaterialExport implements AutoCloseable {
             Files.move(staging.resolve(ExportMarker.NAME), target.resolve(ExportMarker.NAME),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteRecursively(staging);
+            ExportContents.deleteRecursively(staging);
         }
         List<ExportedProfile> exported = new ArrayList<>();
         for (TrustProfile profile : TrustProfiles.builtIn()) {
@@ -239,86 +235,4 @@ final class TrustMaterialExport implements AutoCloseable {
         return names;
     }
 
-    /** Refuses a directory holding anything but the lock, stale staging and an unchanged export of the kit. */
-    private static void refuseForeignFiles(Path target, Set<Path> names) throws IOException {
-        Optional<ExportMarker> marker = ExportMarker.read(target);
-        List<Path> present;
-        try (Stream<Path> list = Files.list(target)) {
-            present = new ArrayList<>(list.map(target::relativize).toList());
-        }
-        if (Files.isDirectory(target.resolve("ca"), LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> list = Files.list(target.resolve("ca"))) {
-                list.map(target::relativize).forEach(present::add);
-            }
-        }
-        for (Path entry : present) {
-            String name = entry.toString();
-            boolean kitEntry = name.equals(LOCK) || isStaging(target.resolve(entry))
-                    || (marker.isPresent() && (name.equals(ExportMarker.NAME)
-                    || (name.equals("ca") && Files.isDirectory(target.resolve(entry), LinkOption.NOFOLLOW_LINKS))));
-            if (kitEntry) {
-                continue;
-            }
-            if (marker.isEmpty() || !names.contains(entry)) {
-                throw new FileSystemException(target.toString(), null, "holds " + entry + ", which the kit did not write; "
-                        + "export into a new or empty directory (an earlier export of the kit is replaced)");
-            }
-            if (!marker.get().isUnchanged(target, entry)) {
-                throw new FileSystemException(target.toString(), null, "holds " + entry + ", changed since the kit "
-                        + "exported it (or not a regular file); move it away, or export into a new directory");
-            }
-        }
-    }
-
-    private static boolean isStaging(Path entry) {
-        return entry.getFileName().toString().startsWith(STAGING) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
-                && Files.isRegularFile(entry.resolve(STAGING_MARKER), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** The staging directories of exports that were killed; called only while holding the directory's lock. */
-    private static void removeStaleStaging(Path target) throws IOException {
-        try (Stream<Path> list = Files.list(target)) {
-            for (Path stale : list.filter(TrustMaterialExport::isStaging).toList()) {
-                deleteRecursively(stale);
-            }
-        }
-    }
-
-    private static void removeWritten(Path dir, String runId) throws IOException {
-        Optional<ExportMarker> marker = ExportMarker.read(dir);
-        if (marker.isEmpty() || !marker.get().runId().equals(runId)) {
-            return;
-        }
-        for (Path name : marker.get().files().keySet()) {
-            if (marker.get().isUnchanged(dir, name)) {
-                Files.delete(dir.resolve(name));
-            }
-        }
-        Files.delete(dir.resolve(ExportMarker.NAME));
-        if (Files.isDirectory(dir.resolve("ca"), LinkOption.NOFOLLOW_LINKS)) {
-            deleteIfEmpty(dir.resolve("ca"));
-        }
-    }
-
-    private static void deleteIfEmpty(Path dir) throws IOException {
-        try (Stream<Path> left = Files.list(dir)) {
-            if (left.findAny().isEmpty()) {
-                Files.delete(dir);
-            }
-        } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException raced) {
-            // someone wrote into it meanwhile, or removed it: it is theirs
-        }
-    }
-
-    /** Deletes a staging directory, which holds only regular files and {@code ca/} the kit wrote (links not followed). */
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -9,7 +9,6 @@ import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.pki.KeyType;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
-import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;

@@ -3,7 +3,6 @@ package io.github.atstrust.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.pki.FakeCa;
-import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.io.InputStream;
 import java.nio.file.Files;

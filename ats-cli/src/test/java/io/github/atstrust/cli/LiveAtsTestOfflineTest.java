@@ -9,7 +9,6 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import io.github.atstrust.junit.LiveAtsTest;
 import io.github.atstrust.testkit.live.LiveEndpoint;
 import io.github.atstrust.testkit.live.LiveTwins;
-import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.testkit.live.LiveEndpoint;
 import io.github.atstrust.testkit.live.LiveTwins;
 import io.github.atstrust.testkit.server.AtsServers;
-import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,7 +2,6 @@ package io.github.atstrust.benchmarks;
 
 import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.server.AtsServers;
-import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.lang.management.ManagementFactory;
 import java.util.Set;

@@ -25,7 +25,7 @@ final class CertificateDirectory {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(CertificateDirectory::isCertificateFile).sorted().toList();
         } catch (IOException e) {
-            throw new InvalidTrustStoreException(dir + ": cannot list the directory (" + TrustStoreReader.reason(e)
+            throw new InvalidTrustStoreException(dir + ": cannot list the directory (" + BoundedRead.reason(e)
                     + "); check its permissions", e);
         }
         List<LoadedTrustStore.Entry> entries = new ArrayList<>();
@@ -33,7 +33,7 @@ final class CertificateDirectory {
         long total = 0;
         for (Path file : files) {
             try {
-                byte[] bytes = TrustStoreReader.bytes(file, TrustStoreReader.attributes(file), maxBytes - total);
+                byte[] bytes = BoundedRead.bytes(file, BoundedRead.attributes(file), maxBytes - total);
                 total += bytes.length;
                 if (TrustStoreReader.looksLikePem(bytes)) {
                     for (Object object : Pem.decode(new String(bytes, StandardCharsets.US_ASCII), file.toString())) {
@@ -44,7 +44,7 @@ final class CertificateDirectory {
                 } else {
                     entries.add(TrustStoreReader.single(file, bytes).entries().get(0));
                 }
-            } catch (TrustStoreReader.TooLargeException e) {
+            } catch (BoundedRead.TooLargeException e) {
                 throw new InvalidTrustStoreException(dir + ": its certificate files add up to more than " + maxBytes
                         + " bytes (the limit); point at a directory of CA certificates, or raise the limit (--max-size)", e);
             } catch (IllegalArgumentException e) {

@@ -38,11 +38,11 @@ final class TrustStoreReader {
             return readJvm();
         }
         Path path = file.path();
-        BasicFileAttributes attributes = attributes(path);
+        BasicFileAttributes attributes = BoundedRead.attributes(path);
         if (attributes.isDirectory()) {
             return CertificateDirectory.read(path, source.maxBytes());
         }
-        byte[] bytes = bytes(path, attributes, source.maxBytes());
+        byte[] bytes = BoundedRead.bytes(path, attributes, source.maxBytes());
         return readFile(path, bytes, file.password().toCharArray(), path.toString());
     }
 
@@ -56,33 +56,11 @@ final class TrustStoreReader {
                 throw new InvalidTrustStoreException(spec + ": no such resource on the class path; check the name or put "
                         + "the store under src/test/resources");
             }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, source.maxBytes() + 1));
-            if (bytes.length > source.maxBytes()) {
-                throw new InvalidTrustStoreException(spec + ": larger than the limit of " + source.maxBytes()
-                        + " bytes; is it a trust store? (raise the limit with --max-size)");
-            }
+            byte[] bytes = BoundedRead.of(in, source.maxBytes(), spec);
             return readFile(Path.of(spec), bytes, source.password().toCharArray(), spec).describedAs(spec);
         } catch (IOException e) {
             throw new InvalidTrustStoreException(spec + ": cannot be read (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** What {@code path} is, without opening it (opening a FIFO would block until a writer comes). */
-    static BasicFileAttributes attributes(Path path) {
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidTrustStoreException(path + ": no such file or directory; check the path", e);
-        } catch (IOException e) {
-            throw new InvalidTrustStoreException(path + ": cannot read its attributes (" + e.getMessage()
-                    + "); check the path and its permissions", e);
-        }
-        if (!attributes.isRegularFile() && !attributes.isDirectory()) {
-            throw new InvalidTrustStoreException(path + ": not a regular file or directory (a FIFO, device or socket); "
-                    + "point at a trust store file or a directory of certificates");
-        }
-        return attributes;
     }
 
     private static LoadedTrustStore readJvm() {
@@ -106,7 +84,7 @@ final class TrustStoreReader {
         }
         String password = System.getProperty("javax.net.ssl.trustStorePassword");
         char[] secret = password == null ? TrustProfile.DEFAULT_PASSWORD.toCharArray() : password.toCharArray();
-        LoadedTrustStore loaded = readFile(file, bytes(file, attributes(file), TrustStoreSource.DEFAULT_MAX_BYTES), secret,
+        LoadedTrustStore loaded = readFile(file, BoundedRead.bytes(file, BoundedRead.attributes(file), TrustStoreSource.DEFAULT_MAX_BYTES), secret,
                 file.toString());
         return loaded.describedAs(file + " (" + origin + ", " + loaded.format() + ", " + loaded.entries().size()
                 + " certificates)");
@@ -286,45 +264,4 @@ final class TrustStoreReader {
         return new LoadedTrustStore(path + " (PEM bundle, " + entries.size() + " certificates)", "PEM bundle", entries, List.of());
     }
 
-    /** Reads at most {@code limit} bytes, whatever the file claims its size is ({@code /proc} files claim 0). */
-    static byte[] bytes(Path file, BasicFileAttributes attributes, long limit) {
-        if (attributes.size() > limit) {
-            throw new TooLargeException(file, attributes.size(), limit);
-        }
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8) + 1);
-            if (bytes.length > limit) {
-                throw new TooLargeException(file, bytes.length, limit);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new InvalidTrustStoreException(file + ": cannot read the file (" + reason(e)
-                    + "); check its permissions", e);
-        }
-    }
-
-    /** Why a file operation failed, in words: the JDK's message of an access or missing-file error is only the path. */
-    static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof java.nio.file.NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return String.valueOf(e.getMessage());
-    }
-
-    /** A file over the size limit: bad input, never read whole. */
-    static final class TooLargeException extends InvalidTrustStoreException {
-        TooLargeException(Path file, long size, long limit) {
-            super(file + ": " + (size > limit ? "more than " + limit : size) + " bytes, over the limit of " + limit
-                    + " bytes for a trust store; check the path, or raise the limit (--max-size MB)");
-        }
-    }
 }

@@ -2,10 +2,8 @@ package io.github.atstrust.testkit.pki;
 
 import io.github.atstrust.fixtures.Fixtures;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;

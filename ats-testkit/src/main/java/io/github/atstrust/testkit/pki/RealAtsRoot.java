@@ -1,7 +1,5 @@
 package io.github.atstrust.testkit.pki;
 
-import io.github.atstrust.fixtures.Fixtures;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;

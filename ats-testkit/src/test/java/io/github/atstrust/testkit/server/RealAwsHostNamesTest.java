@@ -3,16 +3,12 @@ package io.github.atstrust.testkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.pki.FakeCa;
-import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.Scenario;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
-import io.github.atstrust.testkit.scenario.ServerBehaviour;
-import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;

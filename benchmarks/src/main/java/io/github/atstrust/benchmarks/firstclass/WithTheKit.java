@@ -6,7 +6,6 @@ import io.github.atstrust.junit.AtsScenario;
 import io.github.atstrust.junit.RequiresAtsTrust;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.server.AtsEndpoint;
-import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
