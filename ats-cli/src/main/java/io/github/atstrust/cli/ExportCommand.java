@@ -31,14 +31,18 @@ final class ExportCommand implements Callable<Integer> {
                     + "to export into, e.g. --dir target/ats");
         }
         List<ExportedProfile> profiles;
-        try (TrustMaterialExport export = TrustMaterialExport.writeTo(dir, password, UUID.randomUUID().toString(), "export")) {
+        try (TrustMaterialExport export = TrustMaterialExport.writeTo(dir, password, UUID.randomUUID().toString(), "export",
+                true)) {
             profiles = export.profiles();
         }
         var out = spec.commandLine().getOut();
         for (ExportedProfile profile : profiles) {
             out.printf("%-28s %s%n", profile.id(), profile.pemBundle().getParent().resolve(profile.id() + ".{pem,p12,jks}"));
         }
-        out.printf("%-28s %s%n", "fake CA certificates", profiles.get(0).pemBundle().getParent().resolve("ca"));
+        Path dir = profiles.get(0).pemBundle().getParent();
+        out.printf("%-28s %s%n", TrustMaterialExport.MIRRORED_DEFAULT, dir.resolve(TrustMaterialExport.MIRRORED_DEFAULT
+                + ".{pem,p12,jks}  (this JVM's default trust, ATS roots swapped for their twins)"));
+        out.printf("%-28s %s%n", "fake CA certificates", dir.resolve("ca"));
         return 0;
     }
 }

@@ -63,6 +63,22 @@ final class ExportContents {
                 && Files.isRegularFile(entry.resolve(STAGING_MARKER), LinkOption.NOFOLLOW_LINKS);
     }
 
+    /**
+     * Deletes the files an earlier export wrote, unchanged since, that this one will not write (its
+     * {@code mirrored-default} files, when {@code serve} replaces an {@code ats export}); called holding the lock.
+     */
+    static void removeUnchangedExcept(Path target, Set<Path> kept) throws IOException {
+        Optional<ExportMarker> marker = ExportMarker.read(target);
+        if (marker.isEmpty()) {
+            return;
+        }
+        for (Path name : marker.get().files().keySet()) {
+            if (!kept.contains(name) && marker.get().isUnchanged(target, name)) {
+                Files.delete(target.resolve(name));
+            }
+        }
+    }
+
     /** The staging directories of exports that were killed; called only while holding the directory's lock. */
     static void removeStaleStaging(Path target) throws IOException {
         try (Stream<Path> list = Files.list(target)) {

@@ -59,6 +59,16 @@ final class TrustMaterialExport implements AutoCloseable {
      *                     another run, holds anything the kit did not write, or cannot be written
      */
     static TrustMaterialExport writeTo(Path dir, String password, String runId, String holder) throws IOException {
+        return writeTo(dir, password, runId, holder, false);
+    }
+
+    /**
+     * As {@link #writeTo(Path, String, String, String)}, and with {@code mirroredDefault} also
+     * {@code mirrored-default.{pem,p12,jks}}, the mirror of this JVM's default trust ({@code ats export} writes it;
+     * {@code serve} does not, as it costs about 130 ms of start).
+     */
+    static TrustMaterialExport writeTo(Path dir, String password, String runId, String holder, boolean mirroredDefault)
+            throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (target.getParent() == null) {
             throw new IOException(target + ": a file system root; export into a directory of its own, e.g. " + target
@@ -84,7 +94,7 @@ final class TrustMaterialExport implements AutoCloseable {
         boolean lockExisted = Files.exists(target.resolve(LOCK), LinkOption.NOFOLLOW_LINKS);
         KitLock lock = acquire(target, holder, created);
         try {
-            List<ExportedProfile> profiles = write(target, password, runId);
+            List<ExportedProfile> profiles = write(target, password, runId, mirroredDefault);
             return new TrustMaterialExport(target, runId, created, lock, profiles);
         } catch (IOException | RuntimeException e) {
             if (lockExisted) {
@@ -182,9 +192,11 @@ final class TrustMaterialExport implements AutoCloseable {
         }
     }
 
-    private static List<ExportedProfile> write(Path target, String password, String runId) throws IOException {
-        Set<Path> names = names();
-        ExportContents.refuseForeignFiles(target, names);
+    private static List<ExportedProfile> write(Path target, String password, String runId, boolean mirroredDefault)
+            throws IOException {
+        Set<Path> names = names(mirroredDefault);
+        ExportContents.refuseForeignFiles(target, names(true));
+        ExportContents.removeUnchangedExcept(target, names);
         ExportContents.removeStaleStaging(target);
         Path staging = Files.createTempDirectory(target, ExportContents.STAGING);
         try {
@@ -193,7 +205,7 @@ final class TrustMaterialExport implements AutoCloseable {
             for (FakeCa ca : FakeCa.values()) {
                 Files.write(staging.resolve("ca/" + ca.id() + ".pem"), Fixtures.read("ca/" + ca.id() + ".pem"));
             }
-            for (TrustProfile profile : TrustProfiles.builtIn()) {
+            for (TrustProfile profile : written(mirroredDefault)) {
                 profile.writePemBundle(staging.resolve(profile.id() + ".pem"));
                 profile.writePkcs12(staging.resolve(profile.id() + ".p12"), password.toCharArray());
                 profile.writeJks(staging.resolve(profile.id() + ".jks"), password.toCharArray());
@@ -221,13 +233,31 @@ final class TrustMaterialExport implements AutoCloseable {
         return exported;
     }
 
+    /** The id of the exported mirror of this JVM's own default trust (for {@code -Djavax.net.ssl.trustStore}). */
+    static final String MIRRORED_DEFAULT = "mirrored-default";
+
+    /**
+     * The built-in profiles, and the mirror of the exporting JVM's default trust: the store a forked test JVM is
+     * started on ({@code -Djavax.net.ssl.trustStore=DIR/mirrored-default.p12}) to run on the mirror from its first
+     * instruction (docs/default-trust.md). The manifest lists only the built-in ones, which have expectations.
+     */
+    private static List<TrustProfile> written(boolean mirroredDefault) {
+        List<TrustProfile> profiles = new ArrayList<>(TrustProfiles.builtIn());
+        if (!mirroredDefault) {
+            return profiles;
+        }
+        profiles.add(TrustProfile.builder(MIRRORED_DEFAULT).description("this JVM's default trust, every real ATS root "
+                + "replaced by its fake twin").addPlatformTrust().replaceAtsWithTwins().build());
+        return profiles;
+    }
+
     /** Every file an export writes besides its marker, relative to its directory. */
-    private static Set<Path> names() {
+    private static Set<Path> names(boolean mirroredDefault) {
         Set<Path> names = new LinkedHashSet<>();
         for (FakeCa ca : FakeCa.values()) {
             names.add(Path.of("ca", ca.id() + ".pem"));
         }
-        for (TrustProfile profile : TrustProfiles.builtIn()) {
+        for (TrustProfile profile : written(mirroredDefault)) {
             for (String extension : List.of(".pem", ".p12", ".jks")) {
                 names.add(Path.of(profile.id() + extension));
             }

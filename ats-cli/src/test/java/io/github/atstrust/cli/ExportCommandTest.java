@@ -39,6 +39,41 @@ class ExportCommandTest {
     }
 
     @Test
+    void exportsTheMirrorOfThisJvmsDefaultTrustAndAJvmStartedOnItTrustsTheTwins() throws Exception {
+        CliRun run = CliRun.of("export", "--dir", dir.toString());
+        KeyStore mirror = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve("mirrored-default.p12"))) {
+            mirror.load(in, "changeit".toCharArray());
+        }
+        java.util.List<java.security.cert.Certificate> anchors = new java.util.ArrayList<>();
+        for (String alias : java.util.Collections.list(mirror.aliases())) {
+            anchors.add(mirror.getCertificate(alias));
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("mirrored-default");
+        assertThat(anchors).contains(FakeCa.AMAZON_ROOT_CA_1.certificate())
+                .doesNotContain(io.github.atstrust.testkit.pki.RealAtsRoot.AMAZON_ROOT_CA_1.certificate())
+                .hasSizeGreaterThan(20);
+        try (var servers = io.github.atstrust.testkit.server.AtsServers.builder()
+                .only(java.util.Set.of("ats-root-ca-1", "untrusted-root")).start()) {
+            assertThat(startedOnTheMirror(servers.endpoint("ats-root-ca-1").uri())).isEqualTo("status 200");
+            assertThat(startedOnTheMirror(servers.endpoint("untrusted-root").uri())).startsWith("thrown")
+                    .contains("SSLHandshakeException");
+        }
+    }
+
+    /** docs/default-trust.md's argLine: a JVM on the exported mirror from its first instruction. */
+    private String startedOnTheMirror(java.net.URI uri) throws Exception {
+        io.github.atstrust.testkit.ProcessRun run = io.github.atstrust.testkit.ProcessRun.run(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djavax.net.ssl.trustStore=" + dir.resolve("mirrored-default.p12"), "-Djavax.net.ssl.trustStoreType=PKCS12",
+                "-Djavax.net.ssl.trustStorePassword=changeit", "-cp", System.getProperty("java.class.path"),
+                PlainHttpGet.class.getName(), uri.toString()));
+        return run.output().strip();
+    }
+
+    @Test
     void storesUseTheGivenPassword() throws Exception {
         CliRun run = CliRun.of("export", "--dir", dir.toString(), "--password", "hunter22");
 

@@ -100,6 +100,21 @@ class ExportOwnershipTest {
     }
 
     @Test
+    void aServeOverAnExportReplacesItWhollyAndRemovesAllOfItAtStop() throws Exception {
+        assertThat(CliRun.of("export", "--dir", dir.toString()).exitCode()).isZero();
+        assertThat(dir.resolve("mirrored-default.p12")).isRegularFile();
+
+        TrustMaterialExport serving = TrustMaterialExport.writeTo(dir, "changeit", "serve-run", "serve");
+        assertThat(dir.resolve("mirrored-default.p12")).as("the earlier export's mirror, unchanged: removed").doesNotExist();
+        serving.remove();
+
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("nothing of either export left").isEmpty();
+        }
+        assertThat(CliRun.of("export", "--dir", dir.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void concurrentExportsIntoOneDirectoryTakeTurnsAndAllSucceed() throws Exception {
         Path shared = dir.resolve("shared");
         ExecutorService pool = Executors.newFixedThreadPool(4);

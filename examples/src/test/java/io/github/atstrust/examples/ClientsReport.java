@@ -27,7 +27,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class ClientsReport implements LauncherSessionListener {
 
-    static final Path DIRECTORY = Path.of("target/ats-trust-report");
+    /** junit-ats's report directory ({@code ats.report.dir}): each test JVM of the module writes its own. */
+    static final Path DIRECTORY = Path.of(System.getProperty("ats.report.dir", "target/ats-trust-report"));
 
     record Row(String client, String scenario, String profile, String expected, String outcome, String reason,
                long elapsedMillis, boolean agrees) {

@@ -30,6 +30,15 @@ class DocsTest {
         assertThat(Files.readString(GUIDE)).contains(snippets);
     }
 
+    @Test
+    void theWalkThroughOfTheDefaultTrustGuideIsTheCodeOfTableInventoryAndItsTest() throws IOException {
+        List<String> snippets = new ArrayList<>(snippets(Path.of("src/test/java/io/github/atstrust/examples/TableInventory.java")));
+        snippets.addAll(snippets(Path.of("src/test/java/io/github/atstrust/examples/TableInventoryTest.java")));
+
+        assertThat(snippets).hasSize(2);
+        assertThat(Files.readString(Path.of("../docs/default-trust.md"))).contains(snippets);
+    }
+
     /** The lines between each {@code // DOC:name} and {@code // DOC:end}, indentation of the first line removed. */
     static List<String> snippets(Path source) throws IOException {
         List<String> snippets = new ArrayList<>();

@@ -276,7 +276,7 @@ enum RealClients implements HttpsClient {
         }, http::close);
     }
 
-    private static Object nettyGet(EventLoopGroup group, SslContext tls, URI uri, Duration timeout) throws Exception {
+    static Object nettyGet(EventLoopGroup group, SslContext tls, URI uri, Duration timeout) throws Exception {
         CompletableFuture<String> body = new CompletableFuture<>();
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())

@@ -64,7 +64,11 @@ final class TrustStoreReader {
     }
 
     private static LoadedTrustStore readJvm() {
-        String configured = System.getProperty("javax.net.ssl.trustStore");
+        // while the kit's mirror is the JVM's default, "jvm" still means the store production reads
+        java.util.Optional<io.github.atstrust.testkit.trust.DefaultTrust> mirrored =
+                io.github.atstrust.testkit.trust.DefaultTrust.active();
+        String configured = mirrored.isPresent() ? mirrored.get().originalProperty("javax.net.ssl.trustStore").orElse(null)
+                : System.getProperty("javax.net.ssl.trustStore");
         Path security = Path.of(System.getProperty("java.home"), "lib", "security");
         Path file;
         String origin;
@@ -82,7 +86,9 @@ final class TrustStoreReader {
             throw new InvalidTrustStoreException(file + " (" + origin + "): no such file; check javax.net.ssl.trustStore "
                     + "or the JDK installation");
         }
-        String password = System.getProperty("javax.net.ssl.trustStorePassword");
+        String password = mirrored.isPresent()
+                ? mirrored.get().originalProperty("javax.net.ssl.trustStorePassword").orElse(null)
+                : System.getProperty("javax.net.ssl.trustStorePassword");
         char[] secret = password == null ? TrustProfile.DEFAULT_PASSWORD.toCharArray() : password.toCharArray();
         LoadedTrustStore loaded = readFile(file, BoundedRead.bytes(file, BoundedRead.attributes(file), TrustStoreSource.DEFAULT_MAX_BYTES), secret,
                 file.toString());

@@ -90,6 +90,12 @@ final class FailureClassifier {
             // it when its engine is used from two threads after failing on a peer that does not speak TLS.
             noVerdict("the handshake broke off with an internal_error alert", t -> says(t,
                     "received fatal alert: internal_error")),
+            // The AWS CRT hides its TLS failure behind a connection it could not acquire; it reads the OS CA bundle through
+            // its own TLS stack, never the JVM's trust, so a mirrored JVM default does not reach it.
+            noVerdict("the AWS CRT could not acquire a connection and names no TLS error; it reads the OS CA bundle "
+                    + "(/etc/ssl/certs/ca-certificates.crt or /etc/pki/tls/certs/ca-bundle.crt), not the JVM's default "
+                    + "trust, so ats.defaultTrust=mirrored does not reach it: test it against a mirrored OS bundle",
+                    t -> says(t, "connection manager failed to acquire a connection")),
             // An AWS service error is an HTTP answer: the handshake completed and the chain was accepted.
             new Rule(new Judgement(Kind.ACCEPTED, null, null), t -> isA(t, AWS_SERVICE_EXCEPTION)),
             rejected(RejectionReason.TIMEOUT, t -> t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
