@@ -211,7 +211,7 @@ enum RealClients implements HttpsClient {
     };
 
     /** Fake credentials: the kit's servers do not check signatures, and nothing here reaches AWS. */
-    private static final StaticCredentialsProvider CREDENTIALS =
+    static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDATSTRUSTKITTEST", "test-only-secret"));
 
     private final String id;
@@ -229,15 +229,16 @@ enum RealClients implements HttpsClient {
         return List.of(values());
     }
 
-    private interface Get {
+    interface Get {
         Object get(URI uri) throws Exception;
     }
 
-    private interface Close {
+    interface Close {
         void close() throws Exception;
     }
 
-    private static Session session(Get get, Close close) {
+    /** A session of {@code get}, closed by {@code close}: how both client enums make theirs. */
+    static Session session(Get get, Close close) {
         return new Session() {
             @Override
             public Object get(URI uri) throws Exception {

@@ -1,5 +1,8 @@
 package io.github.atstrust.examples;
 
+import static io.github.atstrust.examples.RealClients.CREDENTIALS;
+import static io.github.atstrust.examples.RealClients.session;
+
 import com.amazonaws.ClientConfiguration;
 import com.amazonaws.auth.AWSStaticCredentialsProvider;
 import com.amazonaws.auth.BasicAWSCredentials;
@@ -8,7 +11,6 @@ import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;
 import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;
 import io.github.atstrust.examples.HttpsClient.Session;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -24,8 +26,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.eclipse.jetty.client.ContentResponse;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -181,10 +181,6 @@ enum UntouchedClients {
         }
     };
 
-    /** Fake credentials: the kit's servers do not check signatures, and nothing here reaches AWS. */
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDATSTRUSTKITTEST", "test-only-secret"));
-
     private final String id;
     private final boolean readsJvmDefault;
 
@@ -203,28 +199,6 @@ enum UntouchedClients {
     /** Whether the client takes its trust from the JVM's default (measured: see UntouchedClientsTest). */
     boolean readsJvmDefault() {
         return readsJvmDefault;
-    }
-
-    private interface Get {
-        Object get(URI uri) throws Exception;
-    }
-
-    private interface Close {
-        void close() throws Exception;
-    }
-
-    private static Session session(Get get, Close close) {
-        return new Session() {
-            @Override
-            public Object get(URI uri) throws Exception {
-                return get.get(uri);
-            }
-
-            @Override
-            public void close() throws Exception {
-                close.close();
-            }
-        };
     }
 
     private static RequestConfig requestConfig(Duration timeout) {
