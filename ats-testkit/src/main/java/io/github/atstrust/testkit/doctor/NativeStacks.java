@@ -46,7 +46,7 @@ final class NativeStacks {
         return Optional.of(new OpenSslDefaults(version.get(), dir, file, fileRule, directory));
     }
 
-    private static String linkNote(Machine machine, String path) {
+    static String linkNote(Machine machine, String path) {
         Optional<String> target = machine.realPath(path);
         if (target.isEmpty()) {
             return ", which does not exist";

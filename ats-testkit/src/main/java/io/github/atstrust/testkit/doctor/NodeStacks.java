@@ -75,7 +75,8 @@ final class NodeStacks {
             store = "OpenSSL's default store " + openSslFile;
             rule.append(flagOpenSsl ? "NODE_OPTIONS has --use-openssl-ca" : "this build defaults to OpenSSL's store "
                     + "(built with --openssl-use-def-ca-store, as Debian builds it)").append(": SSL_CERT_FILE ")
-                    .append(machine.env("SSL_CERT_FILE").map(f -> "= " + f).orElse("unset, so " + openSslFile));
+                    .append(machine.env("SSL_CERT_FILE").map(f -> "= " + f).orElse("unset, so " + openSslFile
+                            + NativeStacks.linkNote(machine, openSslFile)));
             try {
                 pem.append(new String(machine.read(openSslFile), StandardCharsets.US_ASCII));
             } catch (IllegalArgumentException e) {
