@@ -101,6 +101,24 @@ class AuditHostileImageTest {
         assertThat(run.err()).contains("2097152 bytes, over the limit of 1048576").contains("--max-size");
     }
 
+    @Test
+    void theDoctorOnAnImageWithoutAShellSaysSoInOneRowAndStillAuditsItsBundle() throws Exception {
+        String image = image("no-shell", root -> {
+            Files.createDirectories(root.resolve(BUNDLE).getParent());
+            Files.writeString(root.resolve(BUNDLE), realRoots());
+        });
+        String before = containers();
+
+        CliRun run = CliRun.of("doctor", "docker:" + image);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("TLS stacks of docker:" + image + ": 1 present, 0 absent")
+                .contains("PROBLEM: docker:" + image + " has no /bin/sh, so no program in it can be asked which store "
+                        + "it reads; only its OS bundle was read")
+                .contains("audit:   READY");
+        assertThat(containers()).as("no container left behind").isEqualTo(before);
+    }
+
     interface Layout {
         void make(Path root) throws Exception;
     }
