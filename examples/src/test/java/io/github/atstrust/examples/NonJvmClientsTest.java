@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
-import io.github.atstrust.testkit.probe.RejectionReason;
-import io.github.atstrust.testkit.scenario.ExpectedOutcome;
-import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -102,7 +99,7 @@ class NonJvmClientsTest {
                 JsonNode result = json.readTree(line);
                 JsonNode scenario = serve.scenario(result.get("scenario").asText());
                 tests.add(DynamicTest.dynamicTest(scenario.get("id").asText() + " with " + profile + " → "
-                        + expected(scenario, profile), () -> verify("go-net-http", scenario, profile,
+                        + ManifestVerdicts.expected(scenario, profile), () -> ManifestVerdicts.verify("go-net-http", scenario, profile,
                         result.get("outcome").asText().equals("accept") ? 0 : 1, result.get("error").asText(),
                         Duration.ofMillis(result.get("ms").asLong()))));
             }
@@ -189,7 +186,7 @@ class NonJvmClientsTest {
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     long start = System.nanoTime();
                     ProcessRun run = caseRun.run(scenario, profile);
-                    verify(client, scenario, profile, run.exitCode(), run.output(), Duration.ofNanos(System.nanoTime() - start));
+                    ManifestVerdicts.verify(client, scenario, profile, run.exitCode(), run.output(), Duration.ofNanos(System.nanoTime() - start));
                 }));
             }
         }
@@ -208,67 +205,12 @@ class NonJvmClientsTest {
             JsonNode result = json.readTree(line);
             JsonNode scenario = serve.scenario(result.get("scenario").asText());
             String profile = result.get("profile").asText();
-            tests.add(DynamicTest.dynamicTest(scenario.get("id").asText() + " with " + profile + " → " + expected(scenario, profile),
-                    () -> verify(client, scenario, profile, result.get("outcome").asText().equals("accept") ? 0 : 1,
+            tests.add(DynamicTest.dynamicTest(scenario.get("id").asText() + " with " + profile + " → " + ManifestVerdicts.expected(scenario, profile),
+                    () -> ManifestVerdicts.verify(client, scenario, profile, result.get("outcome").asText().equals("accept") ? 0 : 1,
                             result.get("error").asText(), Duration.ofMillis(result.get("ms").asLong()))));
         }
         assertThat(tests).as("%s printed a result per case: %s", client, run.output())
                 .hasSize(serve.unconditionalScenarios().size() * PROFILES.size());
         return tests;
-    }
-
-    /**
-     * Go's {@code Certificate.Verify} checks the leaf's validity and host name before it builds a path, and names
-     * a candidate issuer that cannot sign (CA:false, path length) when no path is found: those defects are what Go
-     * reports even when none of its roots is on the chain's path. Measured, asserted, reported.
-     */
-    private static final java.util.Set<RejectionReason> GO_CHECKS_BEFORE_PATH_BUILDING = java.util.EnumSet.of(
-            RejectionReason.EXPIRED, RejectionReason.NOT_YET_VALID, RejectionReason.HOSTNAME_MISMATCH,
-            RejectionReason.NOT_A_CA, RejectionReason.PATH_LENGTH_EXCEEDED);
-
-    /**
-     * Go, finding no path to its anchors, names the error of a candidate it rejected: an expired cross-certificate
-     * in the chain makes that EXPIRED where the others say UNTRUSTED_ROOT (Node agrees with the others here).
-     *
-     * <p>Node checks a chain in OpenSSL's "verify none" mode and reports the last error it met, so a chain with a
-     * defect of its own is named by that defect even when no anchor of the client is on its path (every other
-     * client says UNTRUSTED_ROOT there). The host name is Node's own check, after OpenSSL's: not affected.
-     * Measured, asserted, and reported in the clients report.
-     */
-    private static ExpectedOutcome expected(String client, JsonNode scenario, String profile) {
-        ExpectedOutcome declared = expected(scenario, profile);
-        RejectionReason defect = ScenarioCatalogue.builtIn().byId(scenario.get("id").asText()).defect().orElse(null);
-        boolean node = client.equals("node-https") && defect != RejectionReason.HOSTNAME_MISMATCH;
-        boolean go = client.equals("go-net-http") && GO_CHECKS_BEFORE_PATH_BUILDING.contains(defect);
-        if ((node || go) && declared.reason() == RejectionReason.UNTRUSTED_ROOT && defect != null) {
-            ClientsReport.note("reason differs from the declared one", client, scenario.get("id").asText() + " under "
-                    + profile + ": " + defect + " (the chain's own defect) where the others say UNTRUSTED_ROOT");
-            return ExpectedOutcome.reject(defect);
-        }
-        boolean sendsExpiredCrossCertificate = ScenarioCatalogue.builtIn().byId(scenario.get("id").asText())
-                .anchorsBehindDefect().containsValue(RejectionReason.EXPIRED);
-        if (client.equals("go-net-http") && sendsExpiredCrossCertificate
-                && declared.reason() == RejectionReason.UNTRUSTED_ROOT) {
-            ClientsReport.note("reason differs from the declared one", client, scenario.get("id").asText() + " under "
-                    + profile + ": EXPIRED (the expired cross-certificate it tried) where the others say UNTRUSTED_ROOT");
-            return ExpectedOutcome.reject(RejectionReason.EXPIRED);
-        }
-        return declared;
-    }
-
-    /** The manifest's expectation and, for a rejection, its declared reason. */
-    private static ExpectedOutcome expected(JsonNode scenario, String profile) {
-        return scenario.get("expect").get(profile).asText().equals("accept") ? ExpectedOutcome.accept()
-                : ExpectedOutcome.reject(RejectionReason.valueOf(scenario.get("reasons").get(profile).asText()));
-    }
-
-    /** Judges what the tool said (exit code and words) and checks verdict and reason against the manifest. */
-    private static void verify(String client, JsonNode scenario, String profile, int exitCode, String words, Duration elapsed) {
-        String id = scenario.get("id").asText();
-        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed,
-                "localhost:" + scenario.get("port").asInt(), ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
-        ExpectedOutcome expected = expected(client, scenario, profile);
-        ClientsReport.row(client, id, profile, expected, outcome);
-        assertThat(outcome).as("%s: %s under %s", client, id, profile).matches(expected);
     }
 }

@@ -1,0 +1,75 @@
+package io.github.atstrust.examples;
+
+import static io.github.atstrust.junit.AtsAssertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.probe.RejectionReason;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
+import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
+import java.time.Duration;
+
+/**
+ * What the manifest of {@code ats serve} declares for a scenario and profile, the differences each non-JVM client is
+ * known for (measured, reported), and the check of one tool's verdict and words against them.
+ */
+final class ManifestVerdicts {
+
+    private ManifestVerdicts() {
+    }
+
+    /**
+     * Go's {@code Certificate.Verify} checks the leaf's validity and host name before it builds a path, and names
+     * a candidate issuer that cannot sign (CA:false, path length) when no path is found: those defects are what Go
+     * reports even when none of its roots is on the chain's path. Measured, asserted, reported.
+     */
+    private static final java.util.Set<RejectionReason> GO_CHECKS_BEFORE_PATH_BUILDING = java.util.EnumSet.of(
+            RejectionReason.EXPIRED, RejectionReason.NOT_YET_VALID, RejectionReason.HOSTNAME_MISMATCH,
+            RejectionReason.NOT_A_CA, RejectionReason.PATH_LENGTH_EXCEEDED);
+
+    /**
+     * Go, finding no path to its anchors, names the error of a candidate it rejected: an expired cross-certificate
+     * in the chain makes that EXPIRED where the others say UNTRUSTED_ROOT (Node agrees with the others here).
+     *
+     * <p>Node checks a chain in OpenSSL's "verify none" mode and reports the last error it met, so a chain with a
+     * defect of its own is named by that defect even when no anchor of the client is on its path (every other
+     * client says UNTRUSTED_ROOT there). The host name is Node's own check, after OpenSSL's: not affected.
+     * Measured, asserted, and reported in the clients report.
+     */
+    static ExpectedOutcome expected(String client, JsonNode scenario, String profile) {
+        ExpectedOutcome declared = expected(scenario, profile);
+        RejectionReason defect = ScenarioCatalogue.builtIn().byId(scenario.get("id").asText()).defect().orElse(null);
+        boolean node = client.startsWith("node-") && defect != RejectionReason.HOSTNAME_MISMATCH;
+        boolean go = client.equals("go-net-http") && GO_CHECKS_BEFORE_PATH_BUILDING.contains(defect);
+        if ((node || go) && declared.reason() == RejectionReason.UNTRUSTED_ROOT && defect != null) {
+            ClientsReport.note("reason differs from the declared one", client, scenario.get("id").asText() + " under "
+                    + profile + ": " + defect + " (the chain's own defect) where the others say UNTRUSTED_ROOT");
+            return ExpectedOutcome.reject(defect);
+        }
+        boolean sendsExpiredCrossCertificate = ScenarioCatalogue.builtIn().byId(scenario.get("id").asText())
+                .anchorsBehindDefect().containsValue(RejectionReason.EXPIRED);
+        if (client.equals("go-net-http") && sendsExpiredCrossCertificate
+                && declared.reason() == RejectionReason.UNTRUSTED_ROOT) {
+            ClientsReport.note("reason differs from the declared one", client, scenario.get("id").asText() + " under "
+                    + profile + ": EXPIRED (the expired cross-certificate it tried) where the others say UNTRUSTED_ROOT");
+            return ExpectedOutcome.reject(RejectionReason.EXPIRED);
+        }
+        return declared;
+    }
+
+    /** The manifest's expectation and, for a rejection, its declared reason. */
+    static ExpectedOutcome expected(JsonNode scenario, String profile) {
+        return scenario.get("expect").get(profile).asText().equals("accept") ? ExpectedOutcome.accept()
+                : ExpectedOutcome.reject(RejectionReason.valueOf(scenario.get("reasons").get(profile).asText()));
+    }
+
+    /** Judges what the tool said (exit code and words) and checks verdict and reason against the manifest. */
+    static void verify(String client, JsonNode scenario, String profile, int exitCode, String words, Duration elapsed) {
+        String id = scenario.get("id").asText();
+        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed,
+                "localhost:" + scenario.get("port").asInt(), ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
+        ExpectedOutcome expected = expected(client, scenario, profile);
+        ClientsReport.row(client, id, profile, expected, outcome);
+        assertThat(outcome).as("%s: %s under %s", client, id, profile).matches(expected);
+    }
+}
