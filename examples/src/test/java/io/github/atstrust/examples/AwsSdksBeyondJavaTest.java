@@ -1,9 +1,9 @@
 package io.github.atstrust.examples;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.Prerequisites;
 import io.github.atstrust.testkit.ProcessRun;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +53,7 @@ class AwsSdksBeyondJavaTest {
     @TestFactory
     @RequiresCommand("node --version")
     List<DynamicTest> javaScriptSdkV3OnTheInstalledNode() {
-        Prerequisites.require(Files.isDirectory(Path.of("src/test/js/node_modules/@aws-sdk/client-dynamodb")),
-                "@aws-sdk/client-dynamodb is not installed: npm ci --prefix examples/src/test/js (as .ci/run does)");
+        requireJavaScriptSdk();
         return cases("node-aws-sdk-js-v3", "NODE_EXTRA_CA_CERTS", url -> List.of("node",
                 SCRIPTS.resolve("sdk-dynamodb.js").toString(), url));
     }
@@ -73,6 +72,58 @@ class AwsSdksBeyondJavaTest {
                 "--region", "us-east-1"));
     }
 
+    /**
+     * The stores the doctor says each SDK does not read change nothing: the {@code all-ats} bundle through them
+     * leaves the ACM chain refused, as under default trust.
+     */
+    @TestFactory
+    @RequiresCommand({"node --version", "python3 -c __import__('boto3')", "aws --version"})
+    List<DynamicTest> theStoresAnSdkDoesNotReadChangeNothing() {
+        requireJavaScriptSdk();
+        Command js = url -> List.of("node", SCRIPTS.resolve("sdk-dynamodb.js").toString(), url);
+        Command boto3 = url -> List.of("python3", SCRIPTS.resolve("sdk-dynamodb.py").toString(), url);
+        Command cli = url -> List.of("aws", "dynamodb", "list-tables", "--endpoint-url", url, "--region", "us-east-1");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String other : List.of("SSL_CERT_FILE", "AWS_CA_BUNDLE", "REQUESTS_CA_BUNDLE")) {
+            tests.add(refusedWith("node-aws-sdk-js-v3", other, js));
+        }
+        for (String other : List.of("SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS")) {
+            tests.add(refusedWith("python-boto3", other, boto3));
+            tests.add(refusedWith("aws-cli", other, cli));
+        }
+        return tests;
+    }
+
+    private static void requireJavaScriptSdk() {
+        Prerequisites.require(Files.isDirectory(Path.of("src/test/js/node_modules/@aws-sdk/client-dynamodb")),
+                "@aws-sdk/client-dynamodb is not installed: npm ci --prefix examples/src/test/js (as .ci/run does)");
+    }
+
+    private static DynamicTest refusedWith(String client, String variable, Command command) {
+        JsonNode scenario = serve.scenario("ats-acm-2024");
+        return DynamicTest.dynamicTest(client + " with all-ats in " + variable + " → " + ManifestVerdicts.expected(scenario,
+                "no-ats"), () -> {
+            ProcessRun result = ProcessRun.run(environment(variable + "=" + serve.bundle("all-ats"),
+                    command.of(scenario.get("url").asText())));
+            ManifestVerdicts.verify(client + " (" + variable + ")", scenario, "no-ats", result.exitCode(), result.output(),
+                    Duration.ZERO);
+        });
+    }
+
+    /** {@code env} with every trust variable unset, test-only credentials, then {@code setting} (or none). */
+    private static List<String> environment(String setting, List<String> command) {
+        List<String> run = new ArrayList<>(List.of("env"));
+        TRUST_VARIABLES.forEach(name -> run.addAll(List.of("-u", name)));
+        run.addAll(List.of("AWS_ACCESS_KEY_ID=AKIDTESTONLY", "AWS_SECRET_ACCESS_KEY=test-only",
+                "AWS_MAX_ATTEMPTS=1", "AWS_CONFIG_FILE=" + dir.resolve("no-aws-config"),
+                "AWS_SHARED_CREDENTIALS_FILE=" + dir.resolve("no-aws-credentials")));
+        if (setting != null) {
+            run.add(setting);
+        }
+        run.addAll(command);
+        return run;
+    }
+
     private interface Command {
         List<String> of(String url);
     }
@@ -86,15 +137,8 @@ class AwsSdksBeyondJavaTest {
                 String judgedAs = profile.equals(DEFAULT_TRUST) ? "no-ats" : profile;
                 tests.add(DynamicTest.dynamicTest(id + " with " + profile + " → "
                         + ManifestVerdicts.expected(scenario, judgedAs), () -> {
-                    List<String> run = new ArrayList<>(List.of("env"));
-                    TRUST_VARIABLES.forEach(name -> run.addAll(List.of("-u", name)));
-                    run.addAll(List.of("AWS_ACCESS_KEY_ID=AKIDTESTONLY", "AWS_SECRET_ACCESS_KEY=test-only",
-                            "AWS_MAX_ATTEMPTS=1", "AWS_CONFIG_FILE=" + dir.resolve("no-aws-config"),
-                            "AWS_SHARED_CREDENTIALS_FILE=" + dir.resolve("no-aws-credentials")));
-                    if (!profile.equals(DEFAULT_TRUST)) {
-                        run.add(variable + "=" + serve.bundle(profile));
-                    }
-                    run.addAll(command.of(scenario.get("url").asText()));
+                    List<String> run = environment(profile.equals(DEFAULT_TRUST) ? null
+                            : variable + "=" + serve.bundle(profile), command.of(scenario.get("url").asText()));
                     long start = System.nanoTime();
                     ProcessRun result = ProcessRun.run(run);
                     ManifestVerdicts.verify(client + (profile.equals(DEFAULT_TRUST) ? " (default trust)" : ""), scenario,
