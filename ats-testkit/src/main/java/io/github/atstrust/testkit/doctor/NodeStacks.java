@@ -114,8 +114,9 @@ final class NodeStacks {
         StoreAudit audit = problem.isPresent() ? StoreAudit.NONE : StoreAudit.ofPem(pem.toString(), store + " ("
                 + machine.describe() + ")");
         return new TrustStack(id, "Node.js " + version + " tls/https (" + node + ")", true, version, store,
-                rule.toString(), "NODE_EXTRA_CA_CERTS=FILE (added to the roots above), or NODE_OPTIONS=--use-openssl-ca "
-                + "with SSL_CERT_FILE=FILE", audit.report(), problem.or(audit::problem));
+                rule.toString(), openSsl ? "SSL_CERT_FILE=FILE, or NODE_EXTRA_CA_CERTS=FILE (added to that store)"
+                : "NODE_EXTRA_CA_CERTS=FILE (added to the built-in roots), or NODE_OPTIONS=--use-openssl-ca with "
+                + "SSL_CERT_FILE=FILE", audit.report(), problem.or(audit::problem));
     }
 
     private static String field(String out, String key) {
