@@ -57,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         List<ExportedProfile> profiles;
         try (TrustMaterialExport export = TrustMaterialExport.writeTo(dir, password, UUID.randomUUID().toString(), "export",
-                true)) {
+                List.of(TrustMaterialExport.mirroredDefault()))) {
             profiles = export.profiles();
         }
         var out = spec.commandLine().getOut();

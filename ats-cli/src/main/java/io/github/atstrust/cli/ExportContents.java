@@ -47,7 +47,7 @@ final class ExportContents {
             if (kitEntry) {
                 continue;
             }
-            if (marker.isEmpty() || !names.contains(entry)) {
+            if (marker.isEmpty() || !(names.contains(entry) || marker.get().isUnchanged(target, entry))) {
                 throw new FileSystemException(target.toString(), null, "holds " + entry + ", which the kit did not write; "
                         + "export into a new or empty directory (an earlier export of the kit is replaced)");
             }

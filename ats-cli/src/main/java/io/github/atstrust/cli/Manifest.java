@@ -18,7 +18,7 @@ import java.util.Map;
  * its URL, {@code requires}, the expectation for every profile id and the expected reason of every rejection. How non-JVM clients use the kit.
  */
 record Manifest(int version, String runId, long pid, String startedAt, String index, String crlBase, String caBase,
-                List<ProfileEntry> profiles, List<ScenarioEntry> scenarios) {
+                List<ProfileEntry> profiles, List<ScenarioEntry> scenarios, List<ProfileEntry> mirrors) {
 
     record ProfileEntry(String id, String description, String pemBundle, String pkcs12, String jks,
                         String storePassword) {
@@ -38,15 +38,21 @@ record Manifest(int version, String runId, long pid, String startedAt, String in
      * The manifest of one {@code serve} run. {@code runId}, {@code pid} and {@code startedAt} (additive to version
      * 1) let a client tell a stale manifest left by a killed run: its {@code pid} is no longer alive. {@code index}
      * (additive) is the plain-HTTP dashboard; {@code crlBase} and {@code caBase} the bases of the CRLs
-     * ({@code <ca-id>.crl}) and CA certificates ({@code <ca-id>.cer}) it serves.
+     * ({@code <ca-id>.crl}) and CA certificates ({@code <ca-id>.cer}) it serves. {@code mirrors} (additive) are the
+     * mirrors of {@code serve --mirror}, in the order given, with no expectations: a mirror is a production store
+     * pointed at the kit, and what it accepts is what the store it mirrors would accept from AWS.
      */
     static Manifest of(String runId, java.time.Instant startedAt, java.net.URI index, List<ExportedProfile> profiles,
-                       List<AtsEndpoint> endpoints) {
-        List<ProfileEntry> profileEntries = profiles.stream().map(p -> new ProfileEntry(p.id(), p.description(),
-                p.pemBundle().toString(), p.pkcs12().toString(), p.jks().toString(), p.storePassword())).toList();
+                       List<ExportedProfile> mirrors, List<AtsEndpoint> endpoints) {
         List<ScenarioEntry> scenarioEntries = endpoints.stream().map(Manifest::entry).toList();
         return new Manifest(1, runId, ProcessHandle.current().pid(), startedAt.toString(), index.toString(),
-                index.resolve("crl/").toString(), index.resolve("ca/").toString(), profileEntries, scenarioEntries);
+                index.resolve("crl/").toString(), index.resolve("ca/").toString(), entries(profiles), scenarioEntries,
+                entries(mirrors));
+    }
+
+    private static List<ProfileEntry> entries(List<ExportedProfile> profiles) {
+        return profiles.stream().map(p -> new ProfileEntry(p.id(), p.description(), p.pemBundle().toString(),
+                p.pkcs12().toString(), p.jks().toString(), p.storePassword())).toList();
     }
 
     private static ScenarioEntry entry(AtsEndpoint endpoint) {

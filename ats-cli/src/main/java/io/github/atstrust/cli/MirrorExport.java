@@ -19,6 +19,19 @@ final class MirrorExport {
     private MirrorExport() {
     }
 
+    /**
+     * The mirror of a store as a profile.
+     *
+     * @param source as {@code ats audit} reads it
+     * @param id     the profile's id, e.g. {@code mirror-1}
+     * @throws IllegalArgumentException naming the store and the fix when it cannot be read
+     */
+    static TrustProfile of(String source, String id) {
+        TrustStoreSource store = TrustStoreSource.parse(source, null);
+        return TrustProfile.builder(id).description("mirror of " + store).addAll(store.toKeyStore()).replaceAtsWithTwins()
+                .build();
+    }
+
     static void write(String source, Path out, String password, PrintWriter terminal) throws IOException {
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         String format = name.endsWith(".pem") || name.endsWith(".crt") ? "PEM bundle"
@@ -36,9 +49,7 @@ final class MirrorExport {
         if (!Files.isDirectory(parent)) {
             throw new IllegalArgumentException(out + ": no directory " + parent + "; create it first");
         }
-        TrustStoreSource store = TrustStoreSource.parse(source, null);
-        TrustProfile mirror = TrustProfile.builder(TrustProfile.MIRRORED).description("mirror of " + store)
-                .addAll(store.toKeyStore()).replaceAtsWithTwins().build();
+        TrustProfile mirror = of(source, TrustProfile.MIRRORED);
         Path staged = parent.resolve("." + out.getFileName() + ".ats-staging-" + ProcessHandle.current().pid());
         try {
             switch (format) {
@@ -53,8 +64,8 @@ final class MirrorExport {
         } finally {
             Files.deleteIfExists(staged);
         }
-        terminal.printf("%s: the mirror of %s (%s, %d certificates; every real ATS root it holds replaced by its fake "
-                + "twin)%n", out, store, format, mirror.anchors().size());
+        terminal.printf("%s: the %s (%s, %d certificates; every real ATS root it holds replaced by its fake twin)%n", out,
+                mirror.description(), format, mirror.anchors().size());
         terminal.printf("Point a stack at it with its fix line from ats doctor, FILE being %s, e.g. %s%n", out,
                 format.equals("PEM bundle") ? "AWS_CA_BUNDLE=" + out : "JAVA_TOOL_OPTIONS=-Djavax.net.ssl.trustStore=" + out);
     }

@@ -65,6 +65,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds stalled-handshake keeps a connection (default: ${DEFAULT-VALUE}).")
     private int stallLimitSeconds;
 
+    @Option(names = "--mirror", paramLabel = "SOURCE", description = "Also export the mirror of this store (its real ATS "
+            + "roots swapped for their twins) as mirror-N.{pem,p12,jks}, listed under 'mirrors' in the manifest; repeatable.")
+    private List<String> mirrorSources = List.of();
+
     @Option(names = "--no-mail", description = "Do not serve the mail scenarios (STARTTLS and TLS wrapper mode SMTP).")
     private boolean noMail;
 
@@ -111,6 +115,10 @@ final class ServeCommand implements Callable<Integer> {
                         + "give a path, or leave the option out");
             }
         }
+        List<TrustProfile> mirrors = new java.util.ArrayList<>();
+        for (String source : mirrorSources) {
+            mirrors.add(MirrorExport.of(source, "mirror-" + (mirrors.size() + 1)));
+        }
         String runId = UUID.randomUUID().toString();
         KitLock manifestLock = manifest == null ? null : prepareManifest(manifest, runId, out);
         try {
@@ -119,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
             Path exportTo = temporaryExport
                     ? Files.createTempDirectory(TEMPORARY_EXPORT + ProcessHandle.current().pid() + "-") : exportDir;
             try {
-                serve(builder, exportTo, runId, started, stop, out);
+                serve(builder, exportTo, mirrors, runId, started, stop, out);
             } finally {
                 if (temporaryExport) {
                     try {
@@ -141,17 +149,20 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void serve(AtsServersBuilder builder, Path exportTo, String runId, long started, CountDownLatch stop,
-                       PrintWriter out) throws Exception {
-        TrustMaterialExport export = TrustMaterialExport.writeTo(exportTo, TrustProfile.DEFAULT_PASSWORD, runId, "serve");
+    private void serve(AtsServersBuilder builder, Path exportTo, List<TrustProfile> mirrors, String runId, long started,
+                       CountDownLatch stop, PrintWriter out) throws Exception {
+        TrustMaterialExport export = TrustMaterialExport.writeTo(exportTo, TrustProfile.DEFAULT_PASSWORD, runId, "serve",
+                mirrors);
         try (AtsServers servers = builder.start()) {
             printTable(out, servers);
             out.printf("%nIndex:          %s%n", servers.indexUri());
             out.printf("Trust material: %s%n", export.dir());
+            export.extras().forEach(m -> out.printf("Mirror:         %s (%s)%n", m.pemBundle().getParent()
+                    .resolve(m.id() + ".{pem,p12,jks}"), m.description()));
             if (manifest != null) {
                 List<AtsEndpoint> served = new java.util.ArrayList<>(servers.endpoints());
                 served.addAll(servers.mailEndpoints());
-                Manifest.of(runId, java.time.Instant.now(), servers.indexUri(), export.profiles(), served)
+                Manifest.of(runId, java.time.Instant.now(), servers.indexUri(), export.profiles(), export.extras(), served)
                         .writeAtomically(manifest);
                 out.printf("Manifest:       %s%n", manifest.toAbsolutePath());
             }

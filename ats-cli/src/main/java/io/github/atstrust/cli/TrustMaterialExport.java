@@ -59,15 +59,15 @@ final class TrustMaterialExport implements AutoCloseable {
      *                     another run, holds anything the kit did not write, or cannot be written
      */
     static TrustMaterialExport writeTo(Path dir, String password, String runId, String holder) throws IOException {
-        return writeTo(dir, password, runId, holder, false);
+        return writeTo(dir, password, runId, holder, List.of());
     }
 
     /**
-     * As {@link #writeTo(Path, String, String, String)}, and with {@code mirroredDefault} also
-     * {@code mirrored-default.{pem,p12,jks}}, the mirror of this JVM's default trust ({@code ats export} writes it;
-     * {@code serve} does not, as it costs about 130 ms of start).
+     * As {@link #writeTo(Path, String, String, String)}, and also {@code <id>.{pem,p12,jks}} of each extra profile:
+     * {@code ats export} adds {@link #mirroredDefault()} ({@code serve} does not, as it costs about 130 ms of
+     * start), {@code serve --mirror} the mirrors of the stores it was given.
      */
-    static TrustMaterialExport writeTo(Path dir, String password, String runId, String holder, boolean mirroredDefault)
+    static TrustMaterialExport writeTo(Path dir, String password, String runId, String holder, List<TrustProfile> extras)
             throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (target.getParent() == null) {
@@ -94,7 +94,7 @@ final class TrustMaterialExport implements AutoCloseable {
         boolean lockExisted = Files.exists(target.resolve(LOCK), LinkOption.NOFOLLOW_LINKS);
         KitLock lock = acquire(target, holder, created);
         try {
-            List<ExportedProfile> profiles = write(target, password, runId, mirroredDefault);
+            List<ExportedProfile> profiles = write(target, password, runId, extras);
             return new TrustMaterialExport(target, runId, created, lock, profiles);
         } catch (IOException | RuntimeException e) {
             if (lockExisted) {
@@ -114,9 +114,14 @@ final class TrustMaterialExport implements AutoCloseable {
         return dir;
     }
 
-    /** The profiles written, with their files. */
+    /** The built-in profiles written, with their files (those the manifest gives expectations for). */
     List<ExportedProfile> profiles() {
-        return profiles;
+        return profiles.subList(0, TrustProfiles.builtIn().size());
+    }
+
+    /** The extra profiles written ({@code mirrored-default}, the mirrors of {@code serve --mirror}), with their files. */
+    List<ExportedProfile> extras() {
+        return profiles.subList(TrustProfiles.builtIn().size(), profiles.size());
     }
 
     /**
@@ -192,10 +197,10 @@ final class TrustMaterialExport implements AutoCloseable {
         }
     }
 
-    private static List<ExportedProfile> write(Path target, String password, String runId, boolean mirroredDefault)
+    private static List<ExportedProfile> write(Path target, String password, String runId, List<TrustProfile> extras)
             throws IOException {
-        Set<Path> names = names(mirroredDefault);
-        ExportContents.refuseForeignFiles(target, names(true));
+        Set<Path> names = names(extras);
+        ExportContents.refuseForeignFiles(target, names);
         ExportContents.removeUnchangedExcept(target, names);
         ExportContents.removeStaleStaging(target);
         Path staging = Files.createTempDirectory(target, ExportContents.STAGING);
@@ -205,7 +210,7 @@ final class TrustMaterialExport implements AutoCloseable {
             for (FakeCa ca : FakeCa.values()) {
                 Files.write(staging.resolve("ca/" + ca.id() + ".pem"), Fixtures.read("ca/" + ca.id() + ".pem"));
             }
-            for (TrustProfile profile : written(mirroredDefault)) {
+            for (TrustProfile profile : written(extras)) {
                 profile.writePemBundle(staging.resolve(profile.id() + ".pem"));
                 profile.writePkcs12(staging.resolve(profile.id() + ".p12"), password.toCharArray());
                 profile.writeJks(staging.resolve(profile.id() + ".jks"), password.toCharArray());
@@ -226,7 +231,7 @@ final class TrustMaterialExport implements AutoCloseable {
             ExportContents.deleteRecursively(staging);
         }
         List<ExportedProfile> exported = new ArrayList<>();
-        for (TrustProfile profile : TrustProfiles.builtIn()) {
+        for (TrustProfile profile : written(extras)) {
             exported.add(new ExportedProfile(profile.id(), profile.description(), target.resolve(profile.id() + ".pem"),
                     target.resolve(profile.id() + ".p12"), target.resolve(profile.id() + ".jks"), password));
         }
@@ -237,27 +242,29 @@ final class TrustMaterialExport implements AutoCloseable {
     static final String MIRRORED_DEFAULT = "mirrored-default";
 
     /**
-     * The built-in profiles, and the mirror of the exporting JVM's default trust: the store a forked test JVM is
-     * started on ({@code -Djavax.net.ssl.trustStore=DIR/mirrored-default.p12}) to run on the mirror from its first
-     * instruction (docs/default-trust.md). The manifest lists only the built-in ones, which have expectations.
+     * The mirror of the exporting JVM's default trust: the store a forked test JVM is started on
+     * ({@code -Djavax.net.ssl.trustStore=DIR/mirrored-default.p12}) to run on the mirror from its first
+     * instruction (docs/default-trust.md).
      */
-    private static List<TrustProfile> written(boolean mirroredDefault) {
+    static TrustProfile mirroredDefault() {
+        return TrustProfile.builder(MIRRORED_DEFAULT).description("this JVM's default trust, every real ATS root "
+                + "replaced by its fake twin").addPlatformTrust().replaceAtsWithTwins().build();
+    }
+
+    /** The built-in profiles, then the extras. */
+    private static List<TrustProfile> written(List<TrustProfile> extras) {
         List<TrustProfile> profiles = new ArrayList<>(TrustProfiles.builtIn());
-        if (!mirroredDefault) {
-            return profiles;
-        }
-        profiles.add(TrustProfile.builder(MIRRORED_DEFAULT).description("this JVM's default trust, every real ATS root "
-                + "replaced by its fake twin").addPlatformTrust().replaceAtsWithTwins().build());
+        profiles.addAll(extras);
         return profiles;
     }
 
     /** Every file an export writes besides its marker, relative to its directory. */
-    private static Set<Path> names(boolean mirroredDefault) {
+    private static Set<Path> names(List<TrustProfile> extras) {
         Set<Path> names = new LinkedHashSet<>();
         for (FakeCa ca : FakeCa.values()) {
             names.add(Path.of("ca", ca.id() + ".pem"));
         }
-        for (TrustProfile profile : written(mirroredDefault)) {
+        for (TrustProfile profile : written(extras)) {
             for (String extension : List.of(".pem", ".p12", ".jks")) {
                 names.add(Path.of(profile.id() + extension));
             }

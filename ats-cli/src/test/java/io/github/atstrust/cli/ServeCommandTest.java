@@ -28,6 +28,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void refusesAStoreToMirrorThatItCannotReadBeforeWritingAnything(@TempDir Path dir) {
+        Path manifest = dir.resolve("manifest.json");
+
+        CliRun run = CliRun.of("serve", "--mirror", dir.resolve("missing.pem").toString(), "--manifest", manifest.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(dir.resolve("missing.pem").toString()).contains("no such file");
+        assertThat(manifest).doesNotExist();
+    }
+
+    @Test
     void refusesAManifestPathItCannotWrite(@TempDir Path dir) {
         Path manifest = dir.resolve("missing-dir/manifest.json");
 

@@ -166,6 +166,8 @@ class ServeJarIT {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"TERM", "INT", "HUP"})
     void aSignalClosesCleanlyWithExitCodeZeroAndRemovesManifestAndExport(String signal) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(signal.equals("HUP") && hangUpIgnored(), "SIGHUP is ignored in this "
+                + "process tree (started under nohup): serve inherits that, as every program does");
         // kill(1), not Process.destroy(): destroy() also closes our end of serve's output
         ProcessRun.run(List.of("kill", "-" + signal, String.valueOf(serve.pid())));
 
@@ -174,6 +176,12 @@ class ServeJarIT {
         assertThat(lines.lines()).contains("Stopped.");
         assertThat(dir.resolve("manifest.json")).as("no manifest naming dead ports").doesNotExist();
         assertThat(dir.resolve("trust")).as("the export it wrote is removed").doesNotExist();
+    }
+
+    /** Whether this JVM inherited SIGHUP as ignored (bit 0 of {@code SigIgn} in {@code /proc/self/status}). */
+    private static boolean hangUpIgnored() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("SigIgn:"))
+                .map(l -> Long.parseLong(l.substring("SigIgn:".length()).strip(), 16)).anyMatch(mask -> (mask & 1) != 0);
     }
 
     private JsonNode profile(String id) {

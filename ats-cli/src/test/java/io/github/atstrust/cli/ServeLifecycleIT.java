@@ -2,6 +2,7 @@ package io.github.atstrust.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.testkit.ProcessRun;
 import java.io.BufferedReader;
@@ -81,6 +82,31 @@ class ServeLifecycleIT {
         serve();
 
         assertThat(export).as("removed by the next serve: its process is gone").doesNotExist();
+    }
+
+    @Test
+    void servesTheMirrorOfAStoreListedInTheManifestAndRemovesItOnStop() throws Exception {
+        Path bundle = Path.of("/etc/ssl/certs/ca-certificates.crt");
+        Path manifest = dir.resolve("manifest.json");
+        Running running = serve("--mirror", bundle.toString(), "--manifest", manifest.toString());
+        JsonNode json = new ObjectMapper().readTree(manifest.toFile());
+        JsonNode mirror = json.get("mirrors").get(0);
+        String url = json.get("scenarios").get(0).get("url").asText();
+
+        ProcessRun mirrored = ProcessRun.run(List.of("env", "-u", "SSL_CERT_FILE", "CURL_CA_BUNDLE="
+                + mirror.get("pemBundle").asText(), "curl", "-sS", "-o", "/dev/null", url));
+        ProcessRun original = ProcessRun.run(List.of("env", "-u", "SSL_CERT_FILE", "CURL_CA_BUNDLE=" + bundle, "curl", "-sS",
+                "-o", "/dev/null", url));
+        running.process().destroy();
+        running.process().waitFor(30, TimeUnit.SECONDS);
+
+        assertThat(json.get("mirrors")).hasSize(1);
+        assertThat(mirror.get("id").asText()).isEqualTo("mirror-1");
+        assertThat(mirror.get("description").asText()).isEqualTo("mirror of " + bundle);
+        assertThat(running.output()).anyMatch(l -> l.startsWith("Mirror:") && l.contains("mirror-1.{pem,p12,jks}"));
+        assertThat(mirrored.exitCode()).as("curl on the mirror of the OS bundle: %s", mirrored.output()).isZero();
+        assertThat(original.exitCode()).as("curl on the OS bundle itself: %s", original.output()).isEqualTo(60);
+        assertThat(Path.of(mirror.get("pemBundle").asText())).as("removed with the rest of the export on stop").doesNotExist();
     }
 
     @Test
