@@ -20,7 +20,7 @@ final class Doctor {
         stacks.addAll(NodeStacks.find(machine));
         stacks.add(NativeStacks.go(machine));
         stacks.add(NativeStacks.awsCrt(machine));
-        stacks.add(NativeStacks.nss(machine));
+        stacks.addAll(NativeStacks.nss(machine));
         return List.copyOf(stacks);
     }
 

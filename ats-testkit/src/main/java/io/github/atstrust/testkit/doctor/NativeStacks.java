@@ -211,17 +211,37 @@ final class NativeStacks {
         }
     }
 
-    static TrustStack nss(Machine machine) {
-        String db = Machine.home(machine) + "/.pki/nssdb";
-        if (!machine.isDirectory(db)) {
-            return Doctor.absent("nss", "NSS database (Chromium on Linux, NSS tools)", "no " + db);
+    /** The user's NSS database and each Firefox profile's; one absent row when there is none. */
+    static List<TrustStack> nss(Machine machine) {
+        String home = Machine.home(machine);
+        List<TrustStack> stacks = new java.util.ArrayList<>();
+        if (machine.isDirectory(home + "/.pki/nssdb")) {
+            stacks.add(nssDatabase(machine, "nss", "NSS database (Chromium on Linux, NSS tools)", home + "/.pki/nssdb",
+                    "added to NSS's built-in Mozilla roots (libnssckbi) by NSS tools and to the Chrome Root Store by "
+                    + "Chromium"));
         }
+        String firefox = home + "/.mozilla/firefox";
+        for (String profile : machine.list(firefox)) {
+            if (machine.isFile(firefox + "/" + profile + "/cert9.db")) {
+                stacks.add(nssDatabase(machine, "nss:" + firefox + "/" + profile, "Firefox profile " + profile,
+                        firefox + "/" + profile, "added by Firefox to its built-in Mozilla roots"));
+            }
+        }
+        if (stacks.isEmpty()) {
+            stacks.add(Doctor.absent("nss", "NSS database (Chromium on Linux, NSS tools, Firefox)", "no " + home
+                    + "/.pki/nssdb, no Firefox profile in " + firefox));
+        }
+        return stacks;
+    }
+
+    private static TrustStack nssDatabase(Machine machine, String id, String name, String db, String addedTo) {
         Optional<String> listed = machine.output("certutil", "-L", "-d", "sql:" + db);
-        String rule = "the user's NSS database, added to NSS's built-in Mozilla roots (libnssckbi) by NSS tools and to "
-                + "the Chrome Root Store by Chromium; " + listed.map(l -> l.lines().filter(x -> x.matches(".*\\s[a-zA-Z]*C[a-zA-Z]*,.*"))
-                .count() + " anchors trusted for TLS (certutil -L)").orElse("certutil not installed, so not listed");
-        return new TrustStack("nss", "NSS database (Chromium on Linux, NSS tools)", true, "", "sql:" + db, rule,
-                "certutil -A -d sql:" + db + " -n NAME -t C,, -i FILE", Optional.empty(), Optional.empty());
+        String rule = "the anchors of this NSS database, " + addedTo + "; " + listed.map(l -> l.lines()
+                .filter(x -> x.matches(".*\\s[a-zA-Z]*C[a-zA-Z]*,\\S*,\\S*\\s*$")).count() + " trusted for TLS "
+                + "(certutil -L); the built-in roots are compiled in, so the store is not audited")
+                .orElse("certutil is not installed, so its anchors are not listed");
+        return new TrustStack(id, name, true, "", "sql:" + db, rule, "certutil -A -d sql:" + db + " -n NAME -t C,, -i FILE",
+                Optional.empty(), Optional.empty());
     }
 
     /** The path of a shared library, as the dynamic linker's cache knows it. */

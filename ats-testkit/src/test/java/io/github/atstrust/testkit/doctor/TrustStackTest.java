@@ -85,6 +85,34 @@ class TrustStackTest {
     }
 
     @Test
+    void anNssDatabaseAndAFirefoxProfileAreListedWithTheirTlsAnchorsCounted() throws Exception {
+        Prerequisites.requireTool("certutil", "--help");
+        Path home = dir.resolve("home-with-nss");
+        Path nssdb = Files.createDirectories(home.resolve(".pki/nssdb"));
+        Path profile = Files.createDirectories(home.resolve(".mozilla/firefox/abcd.default-esr"));
+        Path twin = Files.writeString(dir.resolve("nss-twin.pem"), io.github.atstrust.testkit.TestPem.encode(List.of(
+                io.github.atstrust.testkit.pki.RealAtsRoot.AMAZON_ROOT_CA_1.fakeTwin().certificate())));
+        for (Path db : List.of(nssdb, profile)) {
+            assertThat(ProofClients.run(List.of("certutil", "-N", "-d", "sql:" + db, "--empty-password"), base).exitCode())
+                    .isZero();
+        }
+        assertThat(ProofClients.run(List.of("certutil", "-A", "-d", "sql:" + nssdb, "-n", "ats-twin", "-t", "C,,", "-i",
+                twin.toString()), base).exitCode()).isZero();
+
+        Map<String, TrustStack> stacks = examine(Map.of("HOME", home.toString()));
+        TrustStack user = stacks.get("nss");
+        TrustStack firefox = stacks.get("nss:" + home + "/.mozilla/firefox/abcd.default-esr");
+
+        assertThat(user.present()).isTrue();
+        assertThat(user.store()).isEqualTo("sql:" + nssdb);
+        assertThat(user.rule()).contains("1 trusted for TLS");
+        assertThat(user.fix()).isEqualTo("certutil -A -d sql:" + nssdb + " -n NAME -t C,, -i FILE");
+        assertThat(firefox.name()).isEqualTo("Firefox profile abcd.default-esr");
+        assertThat(firefox.rule()).contains("0 trusted for TLS");
+        assertThat(examine(Map.of("HOME", dir.resolve("empty-home").toString())).get("nss").present()).isFalse();
+    }
+
+    @Test
     void aJavaTrustStoreThatIsMissingOrNotAStoreIsTheJdkRowsProblem() throws Exception {
         Path garbage = Files.writeString(dir.resolve("garbage.p12"), "not a key store");
         TrustStack missing = firstJdk(examine(Map.of("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=/nonexistent/ats.p12")));
