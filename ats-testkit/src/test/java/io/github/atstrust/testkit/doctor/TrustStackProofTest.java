@@ -57,6 +57,7 @@ class TrustStackProofTest {
                 List.of(RealAtsRoot.AMAZON_ROOT_CA_1.fakeTwin().certificate())).writePkcs12(work.resolve("twin.p12"),
                 TrustProfile.DEFAULT_PASSWORD.toCharArray());
         Path wgetrc = Files.writeString(work.resolve("wgetrc"), "ca_certificate = " + pem + "\n");
+        Path awsConfig = Files.writeString(work.resolve("aws-config"), "[default]\nca_bundle = " + pem + "\n");
         base = new HashMap<>(System.getenv());
         base.keySet().removeAll(TRUST_VARIABLES);
         base.keySet().removeIf(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
@@ -75,6 +76,7 @@ class TrustStackProofTest {
             placements.put(variable, Map.of(variable, pem.toString()));
         }
         placements.put("WGETRC", Map.of("WGETRC", wgetrc.toString()));
+        placements.put("ca_bundle in AWS_CONFIG_FILE", Map.of("AWS_CONFIG_FILE", awsConfig.toString()));
         placements.put("JAVA_TOOL_OPTIONS", Map.of("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + p12
                 + " -Djavax.net.ssl.trustStorePassword=" + TrustProfile.DEFAULT_PASSWORD));
     }
@@ -137,7 +139,9 @@ class TrustStackProofTest {
         assertThat(flippedBy).as("which store flipped which stack, measured")
                 .containsEntry("node (node:/usr/bin/node)", List.of("NODE_EXTRA_CA_CERTS"))
                 .containsEntry("python (requests)", List.of("CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE"))
-                .containsEntry("python (python-ssl)", List.of("SSL_CERT_FILE"));
+                .containsEntry("python (python-ssl)", List.of("SSL_CERT_FILE"))
+                .containsEntry("python (botocore)", List.of("REQUESTS_CA_BUNDLE", "AWS_CA_BUNDLE",
+                        "ca_bundle in AWS_CONFIG_FILE"));
         System.out.println("measured: " + flippedBy);
     }
 }
