@@ -11,13 +11,14 @@ final class Doctor {
     }
 
     static List<TrustStack> examine(Machine machine) {
+        NativeStacks.SystemDefaults system = NativeStacks.SystemDefaults.of(machine);
         List<TrustStack> stacks = new ArrayList<>(JdkStacks.find(machine));
-        stacks.add(NativeStacks.openSsl(machine));
+        stacks.add(NativeStacks.openSsl(machine, system));
         stacks.add(NativeStacks.curl(machine));
-        stacks.add(NativeStacks.wget(machine));
-        stacks.add(NativeStacks.gnutls(machine));
+        stacks.add(NativeStacks.wget(machine, system));
+        stacks.add(NativeStacks.gnutls(machine, system));
         stacks.addAll(PythonStacks.find(machine));
-        stacks.addAll(NodeStacks.find(machine));
+        stacks.addAll(NodeStacks.find(machine, system.openSsl()));
         stacks.add(NativeStacks.go(machine));
         stacks.add(NativeStacks.awsCrt(machine));
         stacks.addAll(NativeStacks.nss(machine));

@@ -31,7 +31,7 @@ final class NativeStacks {
     record OpenSslDefaults(String version, String dir, String file, String fileRule, String directory) {
     }
 
-    static Optional<OpenSslDefaults> openSslDefaults(Machine machine) {
+    private static Optional<OpenSslDefaults> openSslDefaults(Machine machine) {
         Optional<String> version = machine.output("openssl", "version").map(String::strip);
         if (version.isEmpty()) {
             return Optional.empty();
@@ -55,8 +55,21 @@ final class NativeStacks {
                 + (target.get().equals(GO_FILES.get(0)) ? ", the OS bundle" : "");
     }
 
-    static TrustStack openSsl(Machine machine) {
-        Optional<OpenSslDefaults> defaults = openSslDefaults(machine);
+    /**
+     * What several stacks share, asked of the machine once: OpenSSL's default paths (OpenSSL's row, wget on
+     * OpenSSL, Node on OpenSSL's store) and GnuTLS's library with the trust compiled into it (GnuTLS's row, wget).
+     */
+    record SystemDefaults(Optional<OpenSslDefaults> openSsl, Optional<String> gnutlsLibrary,
+                          Optional<String> gnutlsTrust) {
+        static SystemDefaults of(Machine machine) {
+            Optional<String> library = library(machine, "libgnutls.so.30");
+            return new SystemDefaults(openSslDefaults(machine), library,
+                    library.flatMap(lib -> compiledPathIn(machine, lib)));
+        }
+    }
+
+    static TrustStack openSsl(Machine machine, SystemDefaults system) {
+        Optional<OpenSslDefaults> defaults = system.openSsl();
         if (defaults.isEmpty()) {
             return Doctor.absent("openssl", "OpenSSL (the openssl command)", "no openssl command on PATH");
         }
@@ -96,7 +109,7 @@ final class NativeStacks {
                 "CURL_CA_BUNDLE=FILE, or curl --cacert FILE", audit.report(), audit.problem());
     }
 
-    static TrustStack wget(Machine machine) {
+    static TrustStack wget(Machine machine, SystemDefaults system) {
         Optional<String> text = machine.output("wget", "--version");
         if (text.isEmpty()) {
             return Doctor.absent("wget", "wget", "no wget command on PATH");
@@ -110,11 +123,11 @@ final class NativeStacks {
             store = configured.get();
             rule = "ca_certificate = " + store + " in a wgetrc";
         } else if (gnutls) {
-            store = gnutlsSystemTrust(machine).orElse(GO_FILES.get(0));
+            store = system.gnutlsTrust().orElse(GO_FILES.get(0));
             rule = "no ca_certificate in ~/.wgetrc or /etc/wgetrc; this wget is built on GnuTLS, whose system trust is "
                     + "compiled in; SSL_CERT_FILE changes nothing for it";
         } else {
-            store = openSslDefaults(machine).map(OpenSslDefaults::file).orElse(GO_FILES.get(0));
+            store = system.openSsl().map(OpenSslDefaults::file).orElse(GO_FILES.get(0));
             rule = "no ca_certificate in ~/.wgetrc or /etc/wgetrc; this wget is built on OpenSSL: its default paths";
         }
         StoreAudit audit = StoreAudit.of(machine, store, null);
@@ -140,12 +153,12 @@ final class NativeStacks {
         return Optional.empty();
     }
 
-    static TrustStack gnutls(Machine machine) {
-        Optional<String> library = library(machine, "libgnutls.so.30");
+    static TrustStack gnutls(Machine machine, SystemDefaults system) {
+        Optional<String> library = system.gnutlsLibrary();
         if (library.isEmpty()) {
             return Doctor.absent("gnutls", "GnuTLS system trust", "no libgnutls.so.30 (ldconfig -p)");
         }
-        Optional<String> compiled = compiledPathIn(machine, library.get());
+        Optional<String> compiled = system.gnutlsTrust();
         String store = compiled.orElse(GO_FILES.get(0));
         StoreAudit audit = StoreAudit.of(machine, store, null);
         String version = machine.output("gnutls-cli", "--version").flatMap(o -> o.lines().findFirst()).orElse("");
@@ -155,10 +168,6 @@ final class NativeStacks {
                         + "environment variable for it",
                 "the program's own CA option (gnutls-cli --x509cafile FILE, wget --ca-certificate=FILE, "
                         + "GIT_SSL_CAINFO=FILE), or the OS store", audit.report(), audit.problem());
-    }
-
-    static Optional<String> gnutlsSystemTrust(Machine machine) {
-        return library(machine, "libgnutls.so.30").flatMap(lib -> compiledPathIn(machine, lib));
     }
 
     static TrustStack go(Machine machine) {

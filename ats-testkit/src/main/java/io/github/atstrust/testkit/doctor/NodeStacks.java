@@ -28,7 +28,7 @@ final class NodeStacks {
     private NodeStacks() {
     }
 
-    static List<TrustStack> find(Machine machine) {
+    static List<TrustStack> find(Machine machine, Optional<NativeStacks.OpenSslDefaults> openSslDefaults) {
         Set<String> nodes = new LinkedHashSet<>();
         machine.which("node").flatMap(machine::realPath).ifPresent(nodes::add);
         for (String path : List.of("/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs")) {
@@ -39,12 +39,13 @@ final class NodeStacks {
         }
         List<TrustStack> stacks = new ArrayList<>();
         for (String node : nodes) {
-            stacks.add(examine(machine, node));
+            stacks.add(examine(machine, node, openSslDefaults));
         }
         return stacks;
     }
 
-    private static TrustStack examine(Machine machine, String node) {
+    private static TrustStack examine(Machine machine, String node,
+                                      Optional<NativeStacks.OpenSslDefaults> defaults) {
         Optional<Machine.Output> run = machine.run(List.of(node, "-e", PROBE));
         String id = "node:" + node;
         if (run.isEmpty() || !run.get().succeeded()) {
@@ -68,7 +69,6 @@ final class NodeStacks {
         String store;
         Optional<String> problem = Optional.empty();
         String roots = field(out, "roots");
-        Optional<NativeStacks.OpenSslDefaults> defaults = NativeStacks.openSslDefaults(machine);
         String openSslFile = machine.env("SSL_CERT_FILE").or(() -> defaults.map(NativeStacks.OpenSslDefaults::file))
                 .orElse(NativeStacks.GO_FILES.get(0));
         if (openSsl) {
