@@ -6,8 +6,8 @@ probe() {
   if out=$("$@" 2>&1); then echo "$id ACCEPTED"; else echo "$id REFUSED $(printf '%s' "$out" | tr '\n' ' ' | cut -c1-400)"; fi
 }
 round() {
-  probe jdk:/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64/bin/java -cp /proof/jdk-probe JdkProbe "$url"
-  probe jdk:/opt/java/openjdk /opt/java/openjdk/bin/java -cp /proof/jdk-probe JdkProbe "$url"
+  probe jdk:/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64/bin/java -cp /proof/jdk-probe io.github.atstrust.testkit.DefaultTrustProbe "$url"
+  probe jdk:/opt/java/openjdk /opt/java/openjdk/bin/java -cp /proof/jdk-probe io.github.atstrust.testkit.DefaultTrustProbe "$url"
   probe node:/usr/bin/node node -e "require('https').get(process.argv[1], () => process.exit(0)).on('error', e => { console.log(e.code + ' ' + e.message); process.exit(1) })" "$url"
   probe curl curl -sS -o /dev/null --max-time 10 "$url"
   # wget exits 8 for an HTTP error answer, after the handshake

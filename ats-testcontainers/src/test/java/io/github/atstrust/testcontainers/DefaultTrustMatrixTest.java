@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.TestResources;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.server.AtsEndpoint;
@@ -119,7 +120,7 @@ class DefaultTrustMatrixTest {
             commands.put("node-https NODE_EXTRA_CA_CERTS", List.of("env", "NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt",
                     "node", "-e", NODE_GET, url));
             commands.put("go-net-http", List.of("/ats/defaulttrust", url));
-            commands.put("java-httpclient", List.of("java", "-cp", "/ats/classes", "io.github.atstrust.testcontainers.DefaultTrustProbe", url));
+            commands.put("java-httpclient", List.of("java", "-cp", "/ats/classes", "io.github.atstrust.testkit.DefaultTrustProbe", url));
             commands.forEach((client, command) -> results.computeIfAbsent(client, c -> new LinkedHashMap<>())
                     .put(scenario, clients.run(command.toArray(String[]::new))));
             if (AWS_SDK_SCENARIOS.contains(scenario)) {
@@ -162,13 +163,12 @@ class DefaultTrustMatrixTest {
     private static Path probes() throws Exception {
         Path mounted = Files.createDirectories(dir.resolve("probes"));
         ProcessRun go = ProcessRun.run(List.of("env", "CGO_ENABLED=0", "go", "build", "-o", mounted.resolve("defaulttrust").toString(),
-                Path.of("src/test/resources/probe/defaulttrust.go").toAbsolutePath().toString()));
+                TestResources.copy("/probe/defaulttrust.go", dir.resolve("defaulttrust.go")).toString()));
         assertThat(go.exitCode()).as("go build: %s", go.output()).isZero();
+        TestResources.copyDefaultTrustProbe(mounted.resolve("classes"));
         Path classes = Files.createDirectories(mounted.resolve("classes/io/github/atstrust/testcontainers"));
-        for (String probe : List.of("DefaultTrustProbe", "AwsSdkDefaultTrustProbe")) {
-            Files.copy(Path.of("target/test-classes/io/github/atstrust/testcontainers/" + probe + ".class"),
-                    classes.resolve(probe + ".class"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        Files.copy(Path.of("target/test-classes/io/github/atstrust/testcontainers/AwsSdkDefaultTrustProbe.class"),
+                classes.resolve("AwsSdkDefaultTrustProbe.class"), StandardCopyOption.REPLACE_EXISTING);
         Path lib = Files.createDirectories(mounted.resolve("lib"));
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             if (entry.endsWith(".jar") && (entry.contains("/software/amazon/") || entry.contains("/org/apache/httpcomponents/")

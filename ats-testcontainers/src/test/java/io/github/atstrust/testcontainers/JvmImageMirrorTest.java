@@ -2,6 +2,7 @@ package io.github.atstrust.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.atstrust.testkit.DefaultTrustProbe;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.probe.RejectionReason;
@@ -22,7 +23,7 @@ import org.testcontainers.utility.MountableFile;
 class JvmImageMirrorTest {
 
     static final String IMAGE = "ats-clients:bookworm";
-    private static final String PROBE = "io.github.atstrust.testcontainers.DefaultTrustProbe";
+    private static final String PROBE = DefaultTrustProbe.class.getName();
 
     private static AtsServers servers;
 

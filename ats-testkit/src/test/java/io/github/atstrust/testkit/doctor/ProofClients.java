@@ -1,15 +1,13 @@
 package io.github.atstrust.testkit.doctor;
 
+import io.github.atstrust.testkit.DefaultTrustProbe;
+import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.TestResources;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -26,60 +24,30 @@ record ProofClients(Path work) {
     enum Verdict { ACCEPTED, REFUSED }
 
     static Path resource(Path dir, String name) throws IOException {
-        try (InputStream in = ProofClients.class.getResourceAsStream("/doctor/" + name)) {
-            return Files.write(dir.resolve(name), in.readAllBytes());
-        }
+        return TestResources.copy("/doctor/" + name, dir.resolve(name));
     }
 
-    /** Compiles the JDK probe once (release 17, so every JDK found can run it). */
-    Path jdkProbe() throws Exception {
-        Path source = resource(work, "JdkProbe.java");
-        Path classes = Files.createDirectories(work.resolve("jdk-probe"));
-        String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
-        Run run = run(List.of(javac, "--release", "17", "-d", classes.toString(), source.toString()), System.getenv());
-        if (run.exitCode() != 0) {
-            throw new IllegalStateException("javac failed: " + run.output());
-        }
+    /** {@code DefaultTrustProbe}'s class, for every JDK found (the tests are built for release 17). */
+    Path jdkProbe() throws IOException {
+        Path classes = work.resolve("jdk-probe");
+        TestResources.copyDefaultTrustProbe(classes);
         return classes;
     }
 
     /** Builds the Go probe once, offline (standard library only). */
     Path goProbe(Map<String, String> environment) throws Exception {
-        Path source = resource(work, "probe.go");
+        Path source = TestResources.copy("/probe/defaulttrust.go", work.resolve("defaulttrust.go"));
         Path binary = work.resolve("go-probe");
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("GOCACHE", work.resolve("go-cache").toString());
         env.put("GOPATH", work.resolve("go-path").toString());
         env.put("GOFLAGS", "-mod=mod");
         env.put("GOPROXY", "off");
-        Run run = run(List.of("go", "build", "-o", binary.toString(), source.toString()), env);
+        ProcessRun run = ProcessRun.run(List.of("go", "build", "-o", binary.toString(), source.toString()), env);
         if (run.exitCode() != 0) {
             throw new IllegalStateException("go build failed: " + run.output());
         }
         return binary;
-    }
-
-    record Run(int exitCode, String output) {
-    }
-
-    static Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return process.getInputStream().readAllBytes();
-            } catch (IOException e) {
-                return new byte[0];
-            }
-        });
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out after 60 s: " + command);
-        }
-        return new Run(process.exitValue(), new String(output.join(), StandardCharsets.UTF_8));
     }
 
     /**
@@ -88,7 +56,7 @@ record ProofClients(Path work) {
      * @throws IllegalStateException when it ended in neither (no connection, a crash): the test is broken
      */
     static Verdict verdict(Client client, String url, Map<String, String> environment) throws Exception {
-        Run run = run(client.command().apply(url), environment);
+        ProcessRun run = ProcessRun.run(client.command().apply(url), environment);
         String out = run.output();
         String label = client.label();
         boolean accepted;
@@ -105,6 +73,14 @@ record ProofClients(Path work) {
             case "wget", "gnutls" -> {
                 accepted = run.exitCode() == 0 || run.exitCode() == 8;
                 refused = run.exitCode() == 5;
+            }
+            case "jdk" -> {
+                accepted = run.exitCode() == 0 && out.contains("accepted");
+                refused = run.exitCode() == 1 && out.contains("javax.net.ssl.SSLHandshakeException");
+            }
+            case "go" -> {
+                accepted = run.exitCode() == 0 && out.contains("accepted");
+                refused = run.exitCode() == 1 && out.contains("x509: certificate signed by unknown authority");
             }
             case "aws-cli" -> {
                 refused = out.contains("SSL validation failed") || out.contains("CERTIFICATE_VERIFY_FAILED");
@@ -134,7 +110,7 @@ record ProofClients(Path work) {
             if (id.startsWith("jdk:")) {
                 String home = id.substring(4);
                 clients.add(new Client(id, "jdk", url -> List.of(home + "/bin/java", "-cp", jdkProbe.toString(),
-                        "JdkProbe", url)));
+                        DefaultTrustProbe.class.getName(), url)));
             } else if (id.startsWith("node:")) {
                 String node = id.substring(5);
                 clients.add(new Client(id, "node", url -> List.of(node, "-e", "require('https').get(process.argv[1], "

@@ -3,6 +3,7 @@ package io.github.atstrust.testkit.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.TestPem;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.server.AtsEndpoint;
@@ -40,18 +41,17 @@ class TrustStackImageProofTest {
 
     @BeforeAll
     static void deriveTheImage() throws Exception {
-        Prerequisites.require(ProofClients.run(List.of("docker", "image", "inspect", IMAGE), System.getenv()).exitCode() == 0,
+        Prerequisites.require(ProcessRun.run(List.of("docker", "image", "inspect", IMAGE)).exitCode() == 0,
                 "no local image " + IMAGE + " (containers/build-client-image.sh " + IMAGE + " ...; see .ci/run)");
         String container = "ats-doctor-proof-" + ProcessHandle.current().pid();
-        ProofClients.Run copied = ProofClients.run(List.of("docker", "run", "--name", container, "--network", "none",
-                IMAGE, "sh", "-c", "mkdir -p /opt/java && cp -rL /usr/lib/jvm/java-17-openjdk-amd64 /opt/java/openjdk"),
-                System.getenv());
+        ProcessRun copied = ProcessRun.run(List.of("docker", "run", "--name", container, "--network", "none",
+                IMAGE, "sh", "-c", "mkdir -p /opt/java && cp -rL /usr/lib/jvm/java-17-openjdk-amd64 /opt/java/openjdk"));
         try {
             assertThat(copied.exitCode()).as(copied.output()).isZero();
-            ProofClients.Run committed = ProofClients.run(List.of("docker", "commit", container, DERIVED), System.getenv());
+            ProcessRun committed = ProcessRun.run(List.of("docker", "commit", container, DERIVED));
             assertThat(committed.exitCode()).as(committed.output()).isZero();
         } finally {
-            ProofClients.run(List.of("docker", "rm", "-f", container), System.getenv());
+            ProcessRun.run(List.of("docker", "rm", "-f", container));
         }
         servers = AtsServers.builder().only(Set.of("ats-acm-2024")).start();
     }
@@ -60,7 +60,7 @@ class TrustStackImageProofTest {
     static void removeTheImage() throws Exception {
         if (servers != null) {
             servers.close();
-            ProofClients.run(List.of("docker", "rmi", "-f", DERIVED), System.getenv());
+            ProcessRun.run(List.of("docker", "rmi", "-f", DERIVED));
         }
     }
 
@@ -107,8 +107,8 @@ class TrustStackImageProofTest {
         new ProofClients(proof).jdkProbe();
         ProofClients.resource(proof, "probe.py");
         ProofClients.resource(proof, "image-proof.sh");
-        ProofClients.Run run = ProofClients.run(List.of("docker", "run", "--rm", "--network", "host", "-v", proof + ":/proof",
-                DERIVED, "sh", "/proof/image-proof.sh", endpoint.uri().toString()), System.getenv());
+        ProcessRun run = ProcessRun.run(List.of("docker", "run", "--rm", "--network", "host", "-v", proof + ":/proof",
+                DERIVED, "sh", "/proof/image-proof.sh", endpoint.uri().toString()));
         assertThat(run.exitCode()).as(run.output()).isZero();
         Map<String, String> before = new LinkedHashMap<>();
         Map<String, String> after = new LinkedHashMap<>();

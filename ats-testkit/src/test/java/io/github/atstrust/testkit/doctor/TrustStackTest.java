@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.atstrust.testkit.Prerequisites;
+import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.audit.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,10 +94,10 @@ class TrustStackTest {
         Path twin = Files.writeString(dir.resolve("nss-twin.pem"), io.github.atstrust.testkit.TestPem.encode(List.of(
                 io.github.atstrust.testkit.pki.RealAtsRoot.AMAZON_ROOT_CA_1.fakeTwin().certificate())));
         for (Path db : List.of(nssdb, profile)) {
-            assertThat(ProofClients.run(List.of("certutil", "-N", "-d", "sql:" + db, "--empty-password"), base).exitCode())
+            assertThat(ProcessRun.run(List.of("certutil", "-N", "-d", "sql:" + db, "--empty-password"), base).exitCode())
                     .isZero();
         }
-        assertThat(ProofClients.run(List.of("certutil", "-A", "-d", "sql:" + nssdb, "-n", "ats-twin", "-t", "C,,", "-i",
+        assertThat(ProcessRun.run(List.of("certutil", "-A", "-d", "sql:" + nssdb, "-n", "ats-twin", "-t", "C,,", "-i",
                 twin.toString()), base).exitCode()).isZero();
 
         Map<String, TrustStack> stacks = examine(Map.of("HOME", home.toString()));
