@@ -96,6 +96,15 @@ public enum RealAtsRoot {
         return certificate().getNotBefore().toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
+    /** {@return the name in a path: {@code G2}, {@code Class 2}, or the display name of an Amazon root} */
+    String shortName() {
+        return switch (this) {
+            case STARFIELD_SERVICES_ROOT_G2 -> "G2";
+            case STARFIELD_CLASS_2 -> "Class 2";
+            default -> displayName;
+        };
+    }
+
     /** {@return the kit's fake certificate standing for this root} */
     public FakeCa fakeTwin() {
         return fakeTwin;
