@@ -23,6 +23,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -106,8 +108,24 @@ public final class CertificateAuthority {
      * @return the leaf
      */
     public X509Certificate issue(LeafSpec spec, KeyPair keyPair, URI crl, URI ocsp, URI caIssuers) {
+        return issue(spec, keyPair, crl, ocsp, caIssuers, Instant.now());
+    }
+
+    /**
+     * Mints a leaf as {@link #issue(LeafSpec, KeyPair, URI, URI, URI)} does, valid around {@code now} instead of
+     * the present: e.g. to rehearse a day after today's issuing CAs have ended.
+     *
+     * @param spec      names, validity and key usage of the leaf
+     * @param keyPair   the leaf's keys
+     * @param crl       the CRL distribution point, or {@code null}
+     * @param ocsp      the OCSP responder, or {@code null}
+     * @param caIssuers where this CA's certificate is published, or {@code null}
+     * @param now       the instant the leaf's validity is measured from
+     * @return the leaf
+     */
+    public X509Certificate issue(LeafSpec spec, KeyPair keyPair, URI crl, URI ocsp, URI caIssuers, Instant now) {
         return build(spec, keyPair.getPublic(), X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
-                certificate.getPublicKey(), privateKey, Instant.now(), crl, ocsp, spec.publishesIssuer() ? caIssuers : null);
+                certificate.getPublicKey(), privateKey, now, crl, ocsp, spec.publishesIssuer() ? caIssuers : null);
     }
 
     /**
@@ -155,8 +173,12 @@ public final class CertificateAuthority {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             int usage = KeyUsage.digitalSignature | (subjectKey.getAlgorithm().equals("RSA") ? KeyUsage.keyEncipherment : 0);
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                    spec.clientAuth() ? KeyPurposeId.id_kp_clientAuth : KeyPurposeId.id_kp_serverAuth));
+            // Like an ACM leaf: serverAuth and clientAuth, and the domain-validated policy.
+            builder.addExtension(Extension.extendedKeyUsage, false, spec.clientAuth()
+                    ? new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth)
+                    : new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+            builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
+                    new PolicyInformation(new ASN1ObjectIdentifier("2.23.140.1.2.1"))));
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames(spec.hostNames()));
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
             builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuerKey));

@@ -53,9 +53,20 @@ public enum FakeCa {
     AMAZON_ECDSA_256_M01("amazon-ecdsa-256-m01", null),
     /** Intermediate under Amazon Root CA 4 (EC P-384). */
     AMAZON_ECDSA_384_M01("amazon-ecdsa-384-m01", null),
+    /**
+     * The issuing CA under Amazon Root CA 1 of the generation after 2022's (which ends 2030-08-23): not published
+     * by AWS yet, so the kit's own shape of it (RSA 2048, like M01), valid 2025-08-23 to 2037-12-31.
+     */
+    AMAZON_RSA_2048_NEXT("amazon-rsa-2048-next", null),
+    /** The next generation's issuing CA under Amazon Root CA 2 (RSA 4096). */
+    AMAZON_RSA_4096_NEXT("amazon-rsa-4096-next", null),
+    /** The next generation's issuing CA under Amazon Root CA 3 (EC P-256). */
+    AMAZON_ECDSA_256_NEXT("amazon-ecdsa-256-next", null),
+    /** The next generation's issuing CA under Amazon Root CA 4 (EC P-384). */
+    AMAZON_ECDSA_384_NEXT("amazon-ecdsa-384-next", null),
     /** Issued by Amazon Root CA 1 with CA:false: a chain through it must fail. */
     NOT_A_CA_INTERMEDIATE("not-a-ca-intermediate", null),
-    /** A CA issued by the pathLen-0 intermediate M01: a chain through it exceeds the path length. */
+    /** A CA issued by the pathLen-0 intermediate {@link #AMAZON_RSA_2048_NEXT}: a chain through it exceeds the path length. */
     SUB_CA_BEYOND_PATH_LENGTH("sub-ca-beyond-path-length", null),
     /** A root no profile trusts, like {@code untrusted-root.badssl.com}'s. */
     UNTRUSTED_ROOT("untrusted-root", null),
@@ -80,6 +91,27 @@ public enum FakeCa {
     /** {@return the certificate, loaded from the fixtures} */
     public X509Certificate certificate() {
         return FakeAtsHierarchy.load().certificate(this);
+    }
+
+    /**
+     * The CA that signs in this one's place on {@code day}: itself, or, once one of 2022's issuing CAs (M01, M02,
+     * RSA 4096 M01, ECDSA 256 M01, ECDSA 384 M01) has ended on 2030-08-23, the next generation under the same root,
+     * as ACM's chains will move. The kit's good scenarios are served this way, so they outlive the fixtures of
+     * today's issuing CAs.
+     *
+     * @param day the day chains are minted for
+     * @return this CA or its successor
+     */
+    public FakeCa inServiceOn(java.time.LocalDate day) {
+        FakeCa next = switch (this) {
+            case AMAZON_RSA_2048_M01, AMAZON_RSA_2048_M02 -> AMAZON_RSA_2048_NEXT;
+            case AMAZON_RSA_4096_M01 -> AMAZON_RSA_4096_NEXT;
+            case AMAZON_ECDSA_256_M01 -> AMAZON_ECDSA_256_NEXT;
+            case AMAZON_ECDSA_384_M01 -> AMAZON_ECDSA_384_NEXT;
+            default -> this;
+        };
+        boolean ended = certificate().getNotAfter().toInstant().isBefore(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        return ended ? next : this;
     }
 
     /** The certificate whose key this one uses: itself, or the self-signed twin of a cross-certificate. */

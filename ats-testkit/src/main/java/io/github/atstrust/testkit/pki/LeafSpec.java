@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param notBeforeOffset start of validity relative to issuance (negative: in the past)
  * @param validity        length of validity, at most {@link #MAX_VALIDITY}
  * @param signatureAlgorithm JCA name, or {@code null} for the issuer's default
- * @param clientAuth      whether the extended key usage is clientAuth instead of serverAuth (a leaf no TLS client
+ * @param clientAuth      whether the extended key usage is clientAuth only instead of serverAuth and clientAuth, as on ACM leaves (a leaf no TLS client
  *                        should accept from a server)
  * @param publishesIssuer whether a server that publishes its CAs gives this leaf a caIssuers URL (true by
  *                        default; false for a leaf whose missing intermediate no client can fetch)
@@ -37,7 +37,7 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
      * @param notBeforeOffset    start of validity relative to issuance
      * @param validity           length of validity
      * @param signatureAlgorithm JCA name, or {@code null}
-     * @param clientAuth         whether the EKU is clientAuth instead of serverAuth
+     * @param clientAuth         whether the EKU is clientAuth only instead of serverAuth and clientAuth
      * @param publishesIssuer    whether a publishing server gives it a caIssuers URL
      * @throws IllegalArgumentException without host names, or with a validity outside 1 second to 90 days
      */

@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.scenario;
 
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ECDSA_256_M01;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ECDSA_256_NEXT;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ECDSA_384_M01;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_1;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_1_CROSS_G2;
@@ -14,6 +15,7 @@ import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_4;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_ROOT_CA_4_CROSS_G2;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_RSA_2048_M01;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_RSA_2048_M02;
+import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_RSA_2048_NEXT;
 import static io.github.atstrust.testkit.pki.FakeCa.AMAZON_RSA_4096_M01;
 import static io.github.atstrust.testkit.pki.FakeCa.NOT_A_CA_INTERMEDIATE;
 import static io.github.atstrust.testkit.pki.FakeCa.STARFIELD_CLASS_2;
@@ -70,6 +72,14 @@ public final class ScenarioCatalogue {
                     .leadsTo(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2).alsoOverSmtp().build(),
             underRoot1("rotated-intermediate", "leaf under the second intermediate of Amazon Root CA 1 (intermediates "
                     + "rotate: never pin them)", AMAZON_RSA_2048_M02).build(),
+            scenario("next-generation-rsa", "ACM chain from the RSA issuing CA of the generation after 2022's, which ends "
+                    + "2030-08-23 (not yet published): leaf → next-generation CA → Amazon Root CA 1 cross-signed by G2")
+                    .issuedBy(AMAZON_RSA_2048_NEXT).sends(AMAZON_RSA_2048_NEXT, AMAZON_ROOT_CA_1_CROSS_G2)
+                    .leadsTo(AMAZON_ROOT_CA_1, STARFIELD_SERVICES_ROOT_G2).build(),
+            scenario("next-generation-ec", "ACM chain from the ECDSA 256 issuing CA of the generation after 2022's: "
+                    + "leaf → next-generation CA → Amazon Root CA 3 cross-signed by G2").leaf(P256_LEAF)
+                    .issuedBy(AMAZON_ECDSA_256_NEXT).sends(AMAZON_ECDSA_256_NEXT, AMAZON_ROOT_CA_3_CROSS_G2)
+                    .leadsTo(AMAZON_ROOT_CA_3, STARFIELD_SERVICES_ROOT_G2).build(),
             underRoot1("tls12-only", "the Amazon Root CA 1 chain on a server that speaks only TLS 1.2", AMAZON_RSA_2048_M01)
                     .behaviour(TLS12_ONLY).build(),
             scenario("incomplete-chain-aia", "leaf under Amazon Root CA 1 sent without its intermediate, which the leaf's "
@@ -112,8 +122,8 @@ public final class ScenarioCatalogue {
             scenario("intermediate-not-ca", "leaf issued by a certificate of Amazon Root CA 1 that is not a CA (CA:false)")
                     .issuedBy(NOT_A_CA_INTERMEDIATE).sends(NOT_A_CA_INTERMEDIATE).sends(ROOT_1_CROSS_CHAIN)
                     .leadsTo(UNDER_ROOT_1).rejectedBecause(NOT_A_CA).build(),
-            scenario("path-length-exceeded", "leaf under a sub-CA of the pathLen-0 intermediate M01")
-                    .issuedBy(SUB_CA_BEYOND_PATH_LENGTH).sends(SUB_CA_BEYOND_PATH_LENGTH, AMAZON_RSA_2048_M01)
+            scenario("path-length-exceeded", "leaf under a sub-CA of the pathLen-0 next-generation intermediate of "
+                    + "Amazon Root CA 1").issuedBy(SUB_CA_BEYOND_PATH_LENGTH).sends(SUB_CA_BEYOND_PATH_LENGTH, AMAZON_RSA_2048_NEXT)
                     .sends(ROOT_1_CROSS_CHAIN).leadsTo(UNDER_ROOT_1).rejectedBecause(PATH_LENGTH_EXCEEDED).build(),
             underRoot1("wrong-eku", "leaf under Amazon Root CA 1 with extended key usage clientAuth only",
                     AMAZON_RSA_2048_M01).leaf(RSA_LEAF.clientAuthOnly()).rejectedBecause(WRONG_EXTENDED_KEY_USAGE).build(),

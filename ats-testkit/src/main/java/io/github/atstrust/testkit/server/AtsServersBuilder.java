@@ -22,6 +22,7 @@ public final class AtsServersBuilder {
     private Duration stallLimit = AtsServers.DEFAULT_STALL_LIMIT;
     private Duration handshakeDeadline = AtsServers.DEFAULT_HANDSHAKE_DEADLINE;
     private Duration requestDeadline = AtsServers.DEFAULT_REQUEST_DEADLINE;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     AtsServersBuilder() {
     }
@@ -174,7 +175,16 @@ public final class AtsServersBuilder {
                     + "to your test dependencies (the ats-bom does not manage them; see docs/mail.md)");
         }
         return ServerAssembly.start(new ServerAssembly.Options(scenarios, bind, host(), mail, indexPort, stallLimit,
-                handshakeDeadline, requestDeadline));
+                handshakeDeadline, requestDeadline, clock));
+    }
+
+    /**
+     * The clock chains are minted by (tests only): a day after 2030-08-23 serves the next issuing-CA generation.
+     * Revocation answers keep the system clock.
+     */
+    AtsServersBuilder clock(java.time.Clock mintingClock) {
+        this.clock = mintingClock;
+        return this;
     }
 
     private String host() {

@@ -25,7 +25,7 @@ final class ServerAssembly {
 
     /** What {@link AtsServersBuilder} decided, checked. */
     record Options(List<Scenario> scenarios, InetAddress bind, String host, boolean mail, int indexPort,
-                   Duration stallLimit, Duration handshakeDeadline, Duration requestDeadline) {
+                   Duration stallLimit, Duration handshakeDeadline, Duration requestDeadline, java.time.Clock clock) {
     }
 
     private ServerAssembly() {
@@ -45,7 +45,7 @@ final class ServerAssembly {
             plain.open();
             URI index = URI.create("http://" + literal(options.bind()) + ":" + plain.getLocalPort() + "/");
             PublishedCas cas = new PublishedCas(index, revocation);
-            ServedChains chains = ServedChains.mint(options.scenarios(), cas, revocation);
+            ServedChains chains = ServedChains.mint(options.scenarios(), cas, revocation, options.clock().instant());
             Map<Connector, AtsEndpoint> byConnector = new LinkedHashMap<>();
             Map<String, AtsEndpoint> endpoints = new LinkedHashMap<>();
             for (Scenario scenario : options.scenarios()) {

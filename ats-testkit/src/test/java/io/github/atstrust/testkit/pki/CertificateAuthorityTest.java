@@ -22,7 +22,7 @@ class CertificateAuthorityTest {
 
         assertThat(leaf.getSubjectAlternativeNames().stream().map(name -> String.valueOf(name.get(1))))
                 .containsExactly("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1");
-        assertThat(leaf.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+        assertThat(leaf.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
         assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
         assertThat(Duration.between(leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant()))
                 .isLessThanOrEqualTo(LeafSpec.MAX_VALIDITY);

@@ -97,11 +97,11 @@ class FakeAtsHierarchyTest {
 
     @ParameterizedTest
     @EnumSource(FakeCa.class)
-    void everyCertificateIsMarkedTestOnlyAndValidSince2020(FakeCa ca) {
+    void everyCertificateIsMarkedTestOnlyAndValidBeforeToday(FakeCa ca) {
         X509Certificate certificate = fake.certificate(ca);
 
         assertThat(certificate.getSubjectX500Principal().getName()).contains("O=ATS Trust Kit (TEST ONLY)");
-        assertThat(certificate.getNotBefore().toInstant()).isBeforeOrEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(certificate.getNotBefore().toInstant()).isBefore(Instant.now());
         assertThat(certificate.getSerialNumber()).isPositive();
     }
 
@@ -112,7 +112,7 @@ class FakeAtsHierarchyTest {
     }
 
     @Test
-    void theCrossCertificatesEndWhenTheRealOnesDoTheirExpiredCopiesIn2025AndEveryOtherFakeCaIn2045() {
+    void theCrossesAndIssuingCasEndWhenTheRealOnesDoTheNextGenerationIn2037AndTheBadChainCasIn2045() {
         assertThat(endDay(FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2)).isEqualTo(LocalDate.of(2034, 6, 28));
         for (FakeCa cross : List.of(FakeCa.AMAZON_ROOT_CA_1_CROSS_G2, FakeCa.AMAZON_ROOT_CA_2_CROSS_G2,
                 FakeCa.AMAZON_ROOT_CA_3_CROSS_G2, FakeCa.AMAZON_ROOT_CA_4_CROSS_G2)) {
@@ -121,7 +121,13 @@ class FakeAtsHierarchyTest {
         assertThat(endDay(FakeCa.STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED)).isEqualTo(LocalDate.of(2025, 6, 28));
         assertThat(endDay(FakeCa.AMAZON_ROOT_CA_1_CROSS_G2_EXPIRED)).isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(endDay(FakeCa.AMAZON_ROOT_CA_3_CROSS_G2_EXPIRED)).isEqualTo(LocalDate.of(2025, 12, 31));
-        assertThat(endDay(FakeCa.AMAZON_RSA_2048_M01)).isEqualTo(LocalDate.of(2045, 12, 31));
+        for (FakeCa issuing : List.of(FakeCa.AMAZON_RSA_2048_M01, FakeCa.AMAZON_RSA_2048_M02, FakeCa.AMAZON_RSA_4096_M01,
+                FakeCa.AMAZON_ECDSA_256_M01, FakeCa.AMAZON_ECDSA_384_M01)) {
+            assertThat(endDay(issuing)).as(issuing.id()).isEqualTo(RealAtsCertificate.ISSUING_CAS_OF_2022_END);
+            assertThat(issuing.inServiceOn(LocalDate.of(2030, 8, 23))).isEqualTo(issuing);
+            assertThat(issuing.inServiceOn(LocalDate.of(2030, 8, 24)).id()).endsWith("-next");
+            assertThat(endDay(issuing.inServiceOn(LocalDate.of(2030, 8, 24)))).isEqualTo(LocalDate.of(2037, 12, 31));
+        }
         assertThat(endDay(FakeCa.UNTRUSTED_ROOT)).isEqualTo(LocalDate.of(2045, 12, 31));
     }
 
