@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ats audit [--password P] [--require WHAT] [--json] SOURCE…}: does each store trust ATS as required? Exit 0
+ * {@code ats audit [--password P] [--require WHAT] [--as-of DAY] [--strict] [--explain] [--json] SOURCE…}: does each store trust ATS as required? Exit 0
  * yes, 1 not, 2 bad input.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -46,6 +46,14 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array, one object per source (format in the README).")
     private boolean json;
 
+    @Option(names = "--explain", description = "Print the real chains (both shapes, per Amazon root) as the JDK's "
+            + "CertPathBuilder builds them to the store's anchors on the day judged, or why none exists.")
+    private boolean explain;
+
+    @Option(names = "--strict", description = "Judge anchors as OpenSSL's X509 strict mode does (Python 3.13's "
+            + "default): a CA without critical basic constraints or key usage, like Starfield Class 2, is refused.")
+    private boolean strict;
+
     @Parameters(arity = "1..*", paramLabel = "SOURCE")
     private List<String> sources;
 
@@ -57,7 +65,8 @@ final class AuditCommand implements Callable<Integer> {
         for (String source : sources) {
             read.add(reading.source(source));
             AuditReport report = TrustStoreAudit.audit(read.get(read.size() - 1));
-            reports.add(asOf == null ? report : report.asOf(day(asOf)));
+            report = asOf == null ? report : report.asOf(day(asOf));
+            reports.add(strict ? report.inStrictMode() : report);
         }
         if (json) {
             out.println(AuditPrinter.json(reports, requirement));
@@ -67,6 +76,9 @@ final class AuditCommand implements Callable<Integer> {
                     out.println();
                 }
                 AuditPrinter.print(reports.get(i), requirement, read.get(i), out);
+                if (explain) {
+                    AuditPrinter.printPaths(reports.get(i), out);
+                }
             }
         }
         return reports.stream().allMatch(r -> r.meets(requirement)) ? 0 : 1;

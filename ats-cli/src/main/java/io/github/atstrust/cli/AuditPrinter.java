@@ -7,6 +7,7 @@ import io.github.atstrust.testkit.audit.AnchorStatus;
 import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditDiff;
 import io.github.atstrust.testkit.audit.AuditReport;
+import io.github.atstrust.testkit.audit.RealPath;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import java.io.PrintWriter;
@@ -49,8 +50,18 @@ final class AuditPrinter {
             report.fakeTestRoots().forEach(f -> out.printf("  FAIL %s%n", f));
             report.warnings().forEach(w -> out.printf("  warn %s%n", w));
         }
+        report.disagreements().forEach(d -> out.printf("  DISAGREE %s%n", d));
         if (!report.missingAmazonRoots().isEmpty()) {
             printFix(report.missingAmazonRoots(), source, out);
+        }
+    }
+
+    /** {@code --explain}: each real chain as the JDK's CertPathBuilder built it to the store's anchors, or why not. */
+    static void printPaths(AuditReport report, PrintWriter out) {
+        out.printf("%nReal paths on %s (JDK CertPathBuilder, the real ATS certificates%s):%n", report.asOf(),
+                report.x509Strict() ? ", X509 strict mode" : "");
+        for (RealPath path : report.paths()) {
+            out.printf("  %s%n", path);
         }
     }
 
@@ -136,14 +147,25 @@ final class AuditPrinter {
                         report.trustsAcmChainsOf(r))).toList(),
                 report.findings().stream().map(f -> new JsonFinding(f.kind().name(), f.failure(), f.entry(), f.message()))
                         .toList(),
-                report.explanation());
+                report.explanation(), report.x509Strict(),
+                report.paths().stream().map(p -> new JsonPath(p.amazonRoot().id(), p.shape(), p.built(), p.certificates(),
+                        p.anchorEntry(), p.problem())).toList(),
+                report.disagreements());
     }
 
     /** {@code asOf} and {@code verdictHoldsUntil} (additive): the day judged for, and the last day of the verdict. */
     record JsonReport(String source, int certificates, String asOf, String verdictHoldsUntil, String verdict,
                       boolean trustsAts, String requirement,
                       boolean meetsRequirement, List<JsonAnchor> anchors,
-                      List<JsonRoot> roots, List<JsonFinding> findings, String explanation) {
+                      List<JsonRoot> roots, List<JsonFinding> findings, String explanation, boolean strict,
+                      List<JsonPath> paths, List<String> disagreements) {
+    }
+
+    /**
+     * One real chain (additive, with {@code strict} and {@code disagreements}): {@code shape} {@code pre-2024} or
+     * {@code acm-2024}, the path by name up to the anchor, or the problem.
+     */
+    record JsonPath(String root, String shape, boolean built, List<String> path, String anchor, String problem) {
     }
 
     /** {@code notAfter} (additive): the last day of the real certificate. */

@@ -1,8 +1,10 @@
 package io.github.atstrust.testkit.audit;
 
 import io.github.atstrust.testkit.pki.RealAtsRoot;
+import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -22,9 +24,13 @@ import java.util.TreeSet;
  * @param findings         kit test roots (failures: never in a real store), expired and unreadable entries
  * @param asOf             the day the verdict is judged for: the day of the audit, or a later one
  *                         ({@link #asOf(LocalDate)}) to see what the real certificates' end dates will do
+ * @param atsNamedEntries  the store's entries that bear the name of an ATS anchor (the real ones, re-issued copies,
+ *                         lookalikes), by entry: what {@link #paths()} builds to
+ * @param x509Strict       whether anchors are judged as OpenSSL's X509 strict mode does (Python 3.13's default):
+ *                         {@link #inStrictMode()}
  */
 public record AuditReport(String source, int certificateCount, List<AnchorStatus> anchors, List<AuditFinding> findings,
-                          LocalDate asOf) {
+                          LocalDate asOf, Map<String, X509Certificate> atsNamedEntries, boolean x509Strict) {
 
     /** The G2 certificate cross-signed by Starfield Class 2 (the link of the pre-2024 chains) ends this day. */
     public static final LocalDate G2_CROSS_SIGNED_BY_CLASS_2_ENDS = LocalDate.of(2034, 6, 28);
@@ -39,6 +45,8 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @param anchors          one status per {@link RealAtsRoot}, in its order
      * @param findings         what was found besides the anchors
      * @param asOf             the day the verdict is judged for
+     * @param atsNamedEntries  the entries bearing the name of an ATS anchor
+     * @param x509Strict       whether anchors are judged in X509 strict mode
      * @throws IllegalArgumentException when an anchor is missing or out of order
      */
     public AuditReport {
@@ -46,6 +54,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         Objects.requireNonNull(asOf, "asOf");
         anchors = List.copyOf(anchors);
         findings = List.copyOf(findings);
+        atsNamedEntries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(atsNamedEntries));
         RealAtsRoot[] roots = RealAtsRoot.values();
         if (anchors.size() != roots.length
                 || !anchors.stream().map(AnchorStatus::anchor).toList().equals(List.of(roots))) {
@@ -70,7 +79,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @return a copy with that {@link #source()}
      */
     public AuditReport withSource(String newSource) {
-        return new AuditReport(newSource, certificateCount, anchors, findings, asOf);
+        return new AuditReport(newSource, certificateCount, anchors, findings, asOf, atsNamedEntries, x509Strict);
     }
 
     /**
@@ -82,7 +91,50 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @return a copy judged for {@code day}
      */
     public AuditReport asOf(LocalDate day) {
-        return new AuditReport(source, certificateCount, anchors, findings, day);
+        return new AuditReport(source, certificateCount, anchors, findings, day, atsNamedEntries, x509Strict);
+    }
+
+    /**
+     * The same store judged as OpenSSL's X509 strict mode judges anchors (Python 3.13 turns it on by default): a CA
+     * whose basic constraints are not critical or that has no key usage is refused, so Starfield Class 2 no longer
+     * counts, and a Class-2-only store trusts no ATS chain.
+     *
+     * @return a copy judged in strict mode
+     */
+    public AuditReport inStrictMode() {
+        return new AuditReport(source, certificateCount, anchors, findings, asOf, atsNamedEntries, true);
+    }
+
+    /**
+     * The real chains built to this store's anchors on {@link #asOf()} by the JDK's {@code CertPathBuilder}: for each
+     * Amazon root, the chain as served before August 2024 (with the Class 2 cross) and the ACM chain since, from
+     * the real issuing CA up; each the path it built or why none exists.
+     *
+     * @return eight paths: Amazon Root CA 1-4, each pre-2024 then ACM
+     */
+    public List<RealPath> paths() {
+        return RealPaths.build(atsNamedEntries, asOf, x509Strict);
+    }
+
+    /**
+     * Where matching anchors by fingerprint ({@link #trustsCrossSignedChainsOf}, {@link #trustsAcmChainsOf}) and
+     * building the real paths ({@link #paths()}) disagree, in words; empty when they agree. E.g. a re-issued copy of
+     * an anchor that has ended: it counts by subject and key, but verifiers that check an anchor's validity refuse it.
+     *
+     * @return one sentence per chain on which they disagree
+     */
+    public List<String> disagreements() {
+        List<String> disagreements = new java.util.ArrayList<>();
+        for (RealPath path : paths()) {
+            boolean rules = path.withClass2Cross() ? trustsCrossSignedChainsOf(path.amazonRoot())
+                    : trustsAcmChainsOf(path.amazonRoot());
+            if (rules != path.built()) {
+                disagreements.add(path.amazonRoot().displayName() + (path.withClass2Cross() ? ", pre-2024 chain" : ", ACM chain")
+                        + ": the fingerprint rules say " + (rules ? "trusted" : "not trusted") + ", path building "
+                        + (path.built() ? "reached entry '" + path.anchorEntry() + "'" : "found no path: " + path.problem()));
+            }
+        }
+        return disagreements;
     }
 
     /**
@@ -95,7 +147,8 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         return nextChange().map(day -> day.minusDays(1));
     }
 
-    private Optional<LocalDate> nextChange() {
+    /** The first day after {@link #asOf()} on which the verdict changes, if any. */
+    Optional<LocalDate> nextChange() {
         TreeSet<LocalDate> candidates = new TreeSet<>();
         for (RealAtsRoot root : RealAtsRoot.values()) {
             candidates.add(root.notBefore());
@@ -107,9 +160,13 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
         return candidates.tailSet(asOf, false).stream().filter(day -> asOf(day).verdict() != now).findFirst();
     }
 
-    /** Whether the store holds {@code root} and the real certificate is valid on {@link #asOf()}. */
-    private boolean holdsValid(RealAtsRoot root) {
-        return holds(root) && validOn(root, asOf);
+    /**
+     * Whether the store holds {@code root} and the real certificate is valid on {@link #asOf()}; in strict mode, only
+     * if an entry holding it passes strict mode's checks.
+     */
+    boolean holdsValid(RealAtsRoot root) {
+        return holds(root) && validOn(root, asOf) && (!x509Strict || atsNamedEntries.values().stream()
+                .anyMatch(entry -> root.isSameAnchor(entry) && RealPaths.strictProblem(entry).isEmpty()));
     }
 
     private static boolean validOn(RealAtsRoot root, LocalDate day) {
@@ -230,65 +287,6 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      * @return e.g. "DEGRADED: trusts only part of the ATS hierarchy. Endpoints whose certificates chain to …"
      */
     public String explanation() {
-        StringBuilder text = new StringBuilder();
-        if (holdsTestMaterial()) {
-            text.append("HOLDS TEST MATERIAL OR A LOOKALIKE (a kit key, or a certificate named like an ATS anchor): this "
-                    + "store trusts nothing as it should until it is removed. ");
-        }
-        switch (verdict()) {
-            case READY -> text.append("READY: trusts every Amazon Root CA, including the ACM chains served since"
-                    + " August 2024.");
-            case NOT_READY -> {
-                List<String> heldButInvalid = java.util.Arrays.stream(RealAtsRoot.values()).filter(this::holds)
-                        .map(root -> root.displayName() + (root.notAfter().isBefore(asOf) ? " ended " + root.notAfter()
-                                : " is valid only from " + root.notBefore())).toList();
-                text.append(heldButInvalid.isEmpty()
-                        ? "NOT_READY: holds none of Amazon Root CA 1-4, Starfield Services Root CA G2 or Starfield Class 2"
-                        : "NOT_READY on " + asOf + ": no ATS anchor it holds is valid that day (" + String.join("; ",
-                                heldButInvalid) + ")");
-                text.append(": every connection to an ATS endpoint (DynamoDB, S3, CloudFront, ...) fails the TLS handshake.");
-            }
-            case DEGRADED -> {
-                text.append("DEGRADED: trusts only part of the ATS hierarchy.");
-                for (RealAtsRoot root : RealAtsRoot.amazonRoots()) {
-                    if (!trustsCrossSignedChainsOf(root)) {
-                        text.append(" Endpoints whose certificates chain to ").append(root.displayName())
-                                .append(" fail.");
-                    } else if (!trustsAcmChainsOf(root)) {
-                        text.append(" ACM chains since August 2024 anchored at ").append(root.displayName())
-                                .append(" fail (Starfield Class 2 alone no longer suffices).");
-                    }
-                }
-            }
-        }
-        fakeTestRoots().forEach(f -> text.append(' ').append(f));
-        Optional<LocalDate> change = nextChange();
-        if (change.isPresent()) {
-            LocalDate day = change.get();
-            text.append(" By the real certificates' end dates this holds until ").append(day.minusDays(1))
-                    .append("; from ").append(day).append(" the store is ").append(asOf(day).verdict()).append(" (")
-                    .append(endingOn(day.minusDays(1))).append(").");
-        }
-        return text.toString();
-    }
-
-    /** What ends on {@code day}, or begins the day after, in words. */
-    private static String endingOn(LocalDate day) {
-        List<String> ends = new java.util.ArrayList<>();
-        for (RealAtsRoot root : RealAtsRoot.values()) {
-            if (root.notAfter().equals(day)) {
-                ends.add(root.displayName() + " ends " + day);
-            }
-            if (root.notBefore().equals(day.plusDays(1))) {
-                ends.add(root.displayName() + " begins " + day.plusDays(1));
-            }
-        }
-        if (G2_CROSS_SIGNED_BY_CLASS_2_ENDS.equals(day)) {
-            ends.add("the G2 certificate cross-signed by Starfield Class 2, the link of the pre-2024 chains, ends " + day);
-        }
-        if (AMAZON_ROOTS_CROSS_SIGNED_BY_G2_END.equals(day)) {
-            ends.add("the Amazon roots cross-signed by G2 end " + day);
-        }
-        return String.join("; ", ends);
+        return VerdictWords.explanation(this);
     }
 }

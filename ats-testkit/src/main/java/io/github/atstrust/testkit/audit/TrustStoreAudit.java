@@ -83,8 +83,16 @@ public final class TrustStoreAudit {
         }
         store.unreadable().forEach(u -> findings.add(new AuditFinding(AuditFinding.Kind.UNREADABLE_ENTRY, u,
                 "Could not read " + u + ".")));
+        java.util.Map<String, X509Certificate> atsNamed = new java.util.LinkedHashMap<>();
+        for (LoadedTrustStore.Entry entry : store.entries()) {
+            for (RealAtsRoot root : RealAtsRoot.values()) {
+                if (root.certificate().getSubjectX500Principal().equals(entry.certificate().getSubjectX500Principal())) {
+                    atsNamed.putIfAbsent(entry.name(), entry.certificate());
+                }
+            }
+        }
         return new AuditReport(store.description(), store.entries().size(), anchors, findings,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC), atsNamed, false);
     }
 
     /**
