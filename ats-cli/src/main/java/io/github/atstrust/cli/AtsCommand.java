@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Fake Amazon Trust Services chains over real TLS on loopback, and ATS trust-store checks.",
         footer = "%nExit codes: 0 success, 1 a negative verdict, 2 bad input, 3 internal failure (--verbose: stack trace).",
         subcommands = {ServeCommand.class, ExportCommand.class, AuditCommand.class, DiffCommand.class, LiveCommand.class,
-                DoctorCommand.class})
+                DoctorCommand.class, PinsCommand.class})
 final class AtsCommand {
 
     /** Exit code for bad input: a file, address, id or option the user has to fix. */
