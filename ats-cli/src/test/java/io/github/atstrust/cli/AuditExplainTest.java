@@ -74,6 +74,18 @@ class AuditExplainTest {
     }
 
     @Test
+    void afterTodaysIssuingCasEndTheAuditSaysWhatSurvives() throws Exception {
+        CliRun run = CliRun.of("audit", "--explain", "--as-of", "2031-01-01",
+                store("g2.p12", RealAtsRoot.STARFIELD_SERVICES_ROOT_G2).toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("chains then come from issuing CAs not yet published, under the same roots")
+                .contains("Amazon Root CA 1, ACM chain: an issuing CA not yet published (Amazon RSA 2048 M01 ended "
+                        + "2030-08-23) → Amazon Root CA 1 (cross-signed by G2) → Starfield Services Root Certificate "
+                        + "Authority - G2 — your anchor 'starfield-services-root-g2'");
+    }
+
+    @Test
     void strictModeRefusesAClass2OnlyStoreWithTheReason() throws Exception {
         Path store = store("class2.p12", RealAtsRoot.STARFIELD_CLASS_2);
 
