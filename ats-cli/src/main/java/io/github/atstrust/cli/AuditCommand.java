@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ats audit [--password P] [--require WHAT] [--as-of DAY] [--strict] [--explain] [--json] SOURCE…}: does each store trust ATS as required? Exit 0
- * yes, 1 not, 2 bad input.
+ * {@code ats audit [--password P] [--require WHAT] [--as-of DAY] [--strict] [--explain] [--json] SOURCE…}: does
+ * each store trust ATS as required? Exit 0 yes, 1 not, 2 bad input.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Check trust stores against the real Amazon Trust Services roots.%n"

@@ -10,13 +10,11 @@ import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.pki.KeyType;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.trust.TrustProfiles;
-import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -318,19 +316,7 @@ class AuditCommandTest {
     }
 
     private Path store(String name, RealAtsRoot... roots) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        for (RealAtsRoot root : roots) {
-            store.setCertificateEntry(root.id(), root.certificate());
-        }
-        if (roots.length == 0) {
-            store.setCertificateEntry("other", FakeCa.OTHER_PUBLIC_ROOT.certificate());
-        }
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, "changeit".toCharArray());
-        }
-        return file;
+        return RealRootStores.write(dir, name, roots);
     }
 
     private static byte[] read(Path file) {

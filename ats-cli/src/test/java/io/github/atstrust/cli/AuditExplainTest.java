@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,18 +122,6 @@ class AuditExplainTest {
     }
 
     private Path store(String name, RealAtsRoot... roots) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        for (RealAtsRoot root : roots) {
-            store.setCertificateEntry(root.id(), root.certificate());
-        }
-        if (roots.length == 0) {
-            store.setCertificateEntry("other", FakeCa.OTHER_PUBLIC_ROOT.certificate());
-        }
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, "changeit".toCharArray());
-        }
-        return file;
+        return RealRootStores.write(dir, name, roots);
     }
 }

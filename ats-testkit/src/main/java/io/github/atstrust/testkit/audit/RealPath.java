@@ -10,7 +10,7 @@ import java.util.Optional;
  * real certificates from the issuing CA up to the store's anchor, or why no path exists.
  *
  * <pre>report.paths().forEach(System.out::println);
- * // Amazon Root CA 1, pre-2024 chain: Amazon RSA 2048 M01 → ... → Starfield Class 2 ... — your anchor 'sf-class2.pem'</pre>
+ * // Amazon Root CA 1, pre-2024 chain: Amazon RSA 2048 M01 → … → Starfield Class 2 … — your anchor 'class2.pem'</pre>
  *
  * @param amazonRoot      the Amazon root the chain is anchored at
  * @param withClass2Cross {@code true} for the chain as served before August 2024 (with G2 cross-signed by Class 2),
@@ -55,7 +55,11 @@ public record RealPath(RealAtsRoot amazonRoot, boolean withClass2Cross, List<Str
         return withClass2Cross ? "pre-2024" : "acm-2024";
     }
 
-    /** {@return the path in one line, e.g. "Amazon Root CA 3, ACM chain: Amazon ECDSA 256 M01 → Amazon Root CA 3 — your anchor 'root3.pem'"} */
+    /**
+     * The path in one line.
+     *
+     * @return e.g. {@code Amazon Root CA 3, ACM chain: Amazon ECDSA 256 M01 → Amazon Root CA 3 — your anchor 'r3.pem'}
+     */
     @Override
     public String toString() {
         String chain = amazonRoot.displayName() + (withClass2Cross ? ", pre-2024 chain: " : ", ACM chain: ");

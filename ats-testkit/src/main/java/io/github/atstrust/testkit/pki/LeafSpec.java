@@ -9,8 +9,8 @@ import java.util.Objects;
  * the SAN), key type, validity relative to the moment of issuance, signature algorithm, extended key
  * usage, and whether a server that publishes its CAs may give it a caIssuers URL.
  *
- * <p>Defaults: RSA 2048, valid from one hour ago for 30 days, EKU serverAuth, the issuer's usual
- * signature algorithm; the server that serves it adds its own CRL, OCSP and caIssuers URLs.
+ * <p>Defaults: RSA 2048, valid from one hour ago for 30 days, EKU serverAuth and clientAuth (as on ACM leaves), the
+ * issuer's usual signature algorithm; the server that serves it adds its own CRL, OCSP and caIssuers URLs.
  * <pre>LeafSpec.forHosts("localhost", "127.0.0.1").keyType(KeyType.EC_P256).validity(Duration.ofDays(-60), Duration.ofDays(30))</pre>
  *
  * @param hostNames       DNS names or IP literals, all in the subject alternative name; the first is the CN
@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param notBeforeOffset start of validity relative to issuance (negative: in the past)
  * @param validity        length of validity, at most {@link #MAX_VALIDITY}
  * @param signatureAlgorithm JCA name, or {@code null} for the issuer's default
- * @param clientAuth      whether the extended key usage is clientAuth only instead of serverAuth and clientAuth, as on ACM leaves (a leaf no TLS client
- *                        should accept from a server)
+ * @param clientAuth      whether the extended key usage is clientAuth only, instead of ACM's serverAuth and
+ *                        clientAuth (a leaf no TLS client should accept from a server)
  * @param publishesIssuer whether a server that publishes its CAs gives this leaf a caIssuers URL (true by
  *                        default; false for a leaf whose missing intermediate no client can fetch)
  */
@@ -98,7 +98,7 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
     }
 
     /**
-     * With the extended key usage clientAuth instead of serverAuth: a leaf servers must not present.
+     * With the extended key usage clientAuth only (no serverAuth): a leaf servers must not present.
      *
      * @return a copy for client authentication only
      */
