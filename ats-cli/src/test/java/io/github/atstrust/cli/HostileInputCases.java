@@ -152,6 +152,11 @@ final class HostileInputCases {
                 bad("live with a timeout of 0", d -> new String[] {"live", "--timeout", "0"}, "--timeout 0", "positive"),
                 bad("live with a missing trust store", d -> new String[] {"live", "--truststore",
                         d.resolve("gone.p12").toString()}, "gone.p12", "no such file"),
+                bad("pins with a pin that is no SHA-256 pin", d -> new String[] {"pins", "md5/xyz"}, "md5/xyz",
+                        "sha256/BASE64"),
+                bad("pins with a digest of the wrong length", d -> new String[] {"pins", "sha256/AAAA"}, "sha256/AAAA",
+                        "64 hex digits"),
+                bad("pins without a pin", d -> new String[] {"pins"}, "PIN"),
                 // the command itself
                 bad("an unknown command", d -> new String[] {"frobnicate"}, "frobnicate"));
     }
