@@ -31,7 +31,15 @@ record Manifest(int version, String runId, long pid, String startedAt, String in
      * (TLS wrapper mode), requiring {@code smtp}; {@code scenario} names the scenario whose chain an entry serves.
      */
     record ScenarioEntry(String id, String scenario, String description, String url, String hostname, int port,
-                         List<String> requires, Map<String, String> expect, Map<String, String> reasons) {
+                         List<String> requires, Map<String, String> expect, Map<String, String> reasons,
+                         Map<String, Expectations> underSettings) {
+    }
+
+    /**
+     * {@code underSettings} (additive): the expectations of a client with a setting that changes what it trusts,
+     * by setting id ({@code x509-strict}), in the same shape as {@code expect} and {@code reasons}.
+     */
+    record Expectations(Map<String, String> expect, Map<String, String> reasons) {
     }
 
     /**
@@ -57,21 +65,28 @@ record Manifest(int version, String runId, long pid, String startedAt, String in
 
     private static ScenarioEntry entry(AtsEndpoint endpoint) {
         Scenario scenario = endpoint.scenario();
-        Map<String, String> expect = new LinkedHashMap<>();
-        Map<String, String> reasons = new LinkedHashMap<>();
-        scenario.expectedOutcomes().forEach((profile, expected) -> {
-            expect.put(profile, expected.verdict());
-            if (!expected.accepts()) {
-                reasons.put(profile, expected.reason().name());
-            }
-        });
+        Expectations plain = expectations(scenario.expectedOutcomes());
+        Map<String, Expectations> underSettings = Map.of(ClientSetting.X509_STRICT.id(),
+                expectations(scenario.expectedOutcomes(java.util.Set.of(ClientSetting.X509_STRICT))));
         boolean mail = !endpoint.scheme().equals("https");
         java.util.stream.Stream<String> requires = mail
                 ? java.util.stream.Stream.concat(scenario.requiredSettingIds().stream(), java.util.stream.Stream.of(ClientSetting.SMTP.id()))
                 : scenario.requiredSettingIds().stream();
         return new ScenarioEntry(mail ? scenario.id() + "-" + endpoint.scheme() : scenario.id(), scenario.id(),
                 scenario.description(), endpoint.uri().toString(), endpoint.hostname(), endpoint.port(),
-                requires.distinct().sorted().toList(), expect, reasons);
+                requires.distinct().sorted().toList(), plain.expect(), plain.reasons(), underSettings);
+    }
+
+    private static Expectations expectations(Map<String, io.github.atstrust.testkit.scenario.ExpectedOutcome> outcomes) {
+        Map<String, String> expect = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        outcomes.forEach((profile, expected) -> {
+            expect.put(profile, expected.verdict());
+            if (!expected.accepts()) {
+                reasons.put(profile, expected.reason().name());
+            }
+        });
+        return new Expectations(expect, reasons);
     }
 
     /** The lock file of the manifest {@code file}: {@code .<name>.lock} beside it. */

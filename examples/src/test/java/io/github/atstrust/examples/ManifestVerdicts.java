@@ -63,12 +63,24 @@ final class ManifestVerdicts {
                 : ExpectedOutcome.reject(RejectionReason.valueOf(scenario.get("reasons").get(profile).asText()));
     }
 
+    /** The manifest's expectation for a client with {@code setting} (its {@code underSettings}), e.g. {@code x509-strict}. */
+    static ExpectedOutcome expectedUnder(String setting, JsonNode scenario, String profile) {
+        JsonNode under = scenario.get("underSettings").get(setting);
+        return under.get("expect").get(profile).asText().equals("accept") ? ExpectedOutcome.accept()
+                : ExpectedOutcome.reject(RejectionReason.valueOf(under.get("reasons").get(profile).asText()));
+    }
+
     /** Judges what the tool said (exit code and words) and checks verdict and reason against the manifest. */
     static void verify(String client, JsonNode scenario, String profile, int exitCode, String words, Duration elapsed) {
+        verify(client, scenario, profile, expected(client, scenario, profile), exitCode, words, elapsed);
+    }
+
+    /** {@link #verify(String, JsonNode, String, int, String, Duration)} against a given expectation. */
+    static void verify(String client, JsonNode scenario, String profile, ExpectedOutcome expected, int exitCode,
+                       String words, Duration elapsed) {
         String id = scenario.get("id").asText();
         HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed,
                 "localhost:" + scenario.get("port").asInt(), ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
-        ExpectedOutcome expected = expected(client, scenario, profile);
         ClientsReport.row(client, id, profile, expected, outcome);
         assertThat(outcome).as("%s: %s under %s", client, id, profile).matches(expected);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NonJvmClientsTest {
 
     private static final List<String> PROFILES = List.of("all-ats", "no-ats", "starfield-class-2", "starfield-services-root-g2");
+    /** The client setting of the strict clients, as the manifest's {@code underSettings} names it. */
+    private static final String STRICT = "x509-strict";
 
     @TempDir
     static Path dir;
@@ -65,16 +68,36 @@ class NonJvmClientsTest {
         });
     }
 
+    /**
+     * {@code openssl s_client -x509_strict}: OpenSSL's strict checks refuse Starfield Class 2 as an anchor (its basic
+     * constraints are not critical, it has no key usage), judged against the manifest's {@code x509-strict} expectations.
+     */
+    @TestFactory
+    @RequiresCommand("openssl version")
+    List<DynamicTest> opensslSClientStrict() {
+        return perCase("openssl-s_client-x509-strict", STRICT, (scenario, profile) -> ProcessRun.run(List.of("sh", "-c",
+                "openssl s_client -connect localhost:" + scenario.get("port").asInt() + " -servername localhost -CAfile "
+                        + serve.bundle(profile) + " -verify_return_error -verify_hostname localhost -x509_strict -brief"
+                        + " </dev/null")));
+    }
+
     @TestFactory
     @RequiresCommand("python3 --version")
     List<DynamicTest> pythonSslAndUrllib() throws Exception {
-        return fromScript("python-urllib", "python3", "matrix.py");
+        return fromScript("python-urllib", null, "python3", "matrix.py");
+    }
+
+    /** Python's ssl with {@code VERIFY_X509_STRICT}, as Python 3.13's default context sets it. */
+    @TestFactory
+    @RequiresCommand("python3 --version")
+    List<DynamicTest> pythonSslStrict() throws Exception {
+        return fromScript("python-urllib-x509-strict", STRICT, "python3", "matrix.py", "--x509-strict");
     }
 
     @TestFactory
     @RequiresCommand("node --version")
     List<DynamicTest> nodeHttps() throws Exception {
-        return fromScript("node-https", "node", "matrix.js");
+        return fromScript("node-https", null, "node", "matrix.js");
     }
 
     /**
@@ -179,24 +202,39 @@ class NonJvmClientsTest {
 
     /** One process per case: its exit code is the verdict, its words the reason. */
     private static List<DynamicTest> perCase(String client, CaseRun caseRun) {
+        return perCase(client, null, caseRun);
+    }
+
+    /** {@link #perCase(String, CaseRun)} for a client with a setting ({@code null}: none) the manifest declares. */
+    private static List<DynamicTest> perCase(String client, String setting, CaseRun caseRun) {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode scenario : serve.unconditionalScenarios()) {
             for (String profile : PROFILES) {
-                String name = scenario.get("id").asText() + " with " + profile + " → " + scenario.get("expect").get(profile).asText();
+                ExpectedOutcome expected = expected(client, setting, scenario, profile);
+                String name = scenario.get("id").asText() + " with " + profile + " → " + expected;
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     long start = System.nanoTime();
                     ProcessRun run = caseRun.run(scenario, profile);
-                    ManifestVerdicts.verify(client, scenario, profile, run.exitCode(), run.output(), Duration.ofNanos(System.nanoTime() - start));
+                    ManifestVerdicts.verify(client, scenario, profile, expected, run.exitCode(), run.output(),
+                            Duration.ofNanos(System.nanoTime() - start));
                 }));
             }
         }
         return tests;
     }
 
-    /** One process for the whole matrix, printing a JSON line per case. */
-    private static List<DynamicTest> fromScript(String client, String interpreter, String script) throws Exception {
+    private static ExpectedOutcome expected(String client, String setting, JsonNode scenario, String profile) {
+        return setting == null ? ManifestVerdicts.expected(client, scenario, profile)
+                : ManifestVerdicts.expectedUnder(setting, scenario, profile);
+    }
+
+    /** One process for the whole matrix, printing a JSON line per case; {@code setting} as for perCase. */
+    private static List<DynamicTest> fromScript(String client, String setting, String interpreter, String script,
+                                                String... options) throws Exception {
         Path scriptFile = Path.of("src/test/resources/clients", script);
-        List<String> command = new ArrayList<>(List.of(interpreter, scriptFile.toString(), serve.manifestFile().toString()));
+        List<String> command = new ArrayList<>(List.of(interpreter, scriptFile.toString()));
+        command.addAll(List.of(options));
+        command.add(serve.manifestFile().toString());
         command.addAll(PROFILES);
         ProcessRun run = ProcessRun.run(command);
         ObjectMapper json = new ObjectMapper();
@@ -205,9 +243,11 @@ class NonJvmClientsTest {
             JsonNode result = json.readTree(line);
             JsonNode scenario = serve.scenario(result.get("scenario").asText());
             String profile = result.get("profile").asText();
-            tests.add(DynamicTest.dynamicTest(scenario.get("id").asText() + " with " + profile + " → " + ManifestVerdicts.expected(scenario, profile),
-                    () -> ManifestVerdicts.verify(client, scenario, profile, result.get("outcome").asText().equals("accept") ? 0 : 1,
-                            result.get("error").asText(), Duration.ofMillis(result.get("ms").asLong()))));
+            ExpectedOutcome expected = expected(client, setting, scenario, profile);
+            tests.add(DynamicTest.dynamicTest(scenario.get("id").asText() + " with " + profile + " → " + expected,
+                    () -> ManifestVerdicts.verify(client, scenario, profile, expected,
+                            result.get("outcome").asText().equals("accept") ? 0 : 1, result.get("error").asText(),
+                            Duration.ofMillis(result.get("ms").asLong()))));
         }
         assertThat(tests).as("%s printed a result per case: %s", client, run.output())
                 .hasSize(serve.unconditionalScenarios().size() * PROFILES.size());

@@ -1,6 +1,7 @@
 package io.github.atstrust.testkit.audit;
 
 import io.github.atstrust.testkit.pki.RealAtsRoot;
+import io.github.atstrust.testkit.scenario.ClientSetting;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.List;
@@ -166,7 +167,7 @@ public record AuditReport(String source, int certificateCount, List<AnchorStatus
      */
     boolean holdsValid(RealAtsRoot root) {
         return holds(root) && validOn(root, asOf) && (!x509Strict || atsNamedEntries.values().stream()
-                .anyMatch(entry -> root.isSameAnchor(entry) && RealPaths.strictProblem(entry).isEmpty()));
+                .anyMatch(entry -> root.isSameAnchor(entry) && ClientSetting.x509StrictProblem(entry).isEmpty()));
     }
 
     private static boolean validOn(RealAtsRoot root, LocalDate day) {

@@ -2,6 +2,7 @@ package io.github.atstrust.testkit.audit;
 
 import io.github.atstrust.testkit.pki.RealAtsCertificate;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
+import io.github.atstrust.testkit.scenario.ClientSetting;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPathBuilder;
@@ -54,19 +55,6 @@ final class RealPaths {
         return paths;
     }
 
-    /** Why X509 strict mode (OpenSSL's flag, Python 3.13's default) refuses {@code ca} as a CA, if it does. */
-    static Optional<String> strictProblem(X509Certificate ca) {
-        List<String> problems = new ArrayList<>();
-        if (!ca.getCriticalExtensionOIDs().contains("2.5.29.19")) {
-            problems.add(ca.getBasicConstraints() < 0 && ca.getExtensionValue("2.5.29.19") == null
-                    ? "no basic constraints" : "basic constraints not marked critical");
-        }
-        if (ca.getKeyUsage() == null) {
-            problems.add("no key usage");
-        }
-        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", problems));
-    }
-
     private static RealPath build(RealAtsRoot root, boolean withClass2Cross, Map<String, X509Certificate> entries,
                                   LocalDate day, boolean strict) {
         RealAtsCertificate issuing = CHAINS.get(root)[0];
@@ -109,7 +97,7 @@ final class RealPaths {
             Optional<PKIXCertPathBuilderResult> result = build(target, sent.subList(0, length), anchors, day);
             if (result.isPresent()) {
                 for (var certificate : result.get().getCertPath().getCertificates()) {
-                    Optional<String> problem = strict ? strictProblem((X509Certificate) certificate) : Optional.empty();
+                    Optional<String> problem = strict ? ClientSetting.x509StrictProblem((X509Certificate) certificate) : Optional.empty();
                     if (problem.isPresent()) {
                         return new RealPath(root, withClass2Cross, List.of(), null, "X509 strict mode refuses "
                                 + name((X509Certificate) certificate) + ": " + problem.get());
@@ -168,7 +156,7 @@ final class RealPaths {
         if (notBefore.isAfter(day)) {
             return Optional.of("is valid only from " + notBefore);
         }
-        return strict ? strictProblem(anchor).map(p -> "fails X509 strict mode (Python 3.13's default): " + p)
+        return strict ? ClientSetting.x509StrictProblem(anchor).map(p -> "fails X509 strict mode (Python 3.13's default): " + p)
                 : Optional.empty();
     }
 

@@ -113,7 +113,9 @@ final class FailureClassifier {
                     || reason(t) == PKIXReason.INVALID_KEY_USAGE && says(t, "keycertsign")
                     || says(t, "keycertsign bit is not set", "not a ca certificate", "invalid ca certificate",
                     "key usage does not include certificate signing",
-                    "parent certificate cannot sign this kind of certificate")), // Go
+                    "parent certificate cannot sign this kind of certificate", // Go
+                    // OpenSSL's X509 strict mode (Python 3.13's default) refusing a CA such as Starfield Class 2
+                    "basic constraints of ca cert not marked critical", "ca cert does not include key usage")),
             rejected(RejectionReason.PATH_LENGTH_EXCEEDED, t -> reason(t) == PKIXReason.PATH_TOO_LONG
                     || says(t, "pathlenconstraint violated", "path length constraint exceeded",
                     "too many intermediates for path length constraint")), // Go

@@ -1,6 +1,10 @@
 package io.github.atstrust.testkit.scenario;
 
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +30,16 @@ public enum ClientSetting {
      */
     AIA_FETCHING("aia-fetching"),
     /** An SMTP client (STARTTLS or TLS wrapper mode) instead of an HTTPS one. */
-    SMTP("smtp");
+    SMTP("smtp"),
+    /**
+     * OpenSSL's X509 strict checks ({@code openssl -x509_strict}; Python 3.13's default context): a CA whose basic
+     * constraints are not critical, or that has no key usage, is refused ({@link #x509StrictProblem}), so Starfield
+     * Class 2 is no anchor. No scenario requires it: it changes what a client trusts, and every scenario declares
+     * its verdict under it ({@code Scenario.expectedOutcomeFor(profile, settings)}).
+     */
+    X509_STRICT("x509-strict");
+
+    private static final String BASIC_CONSTRAINTS = "2.5.29.19";
 
     private final String id;
 
@@ -50,6 +63,24 @@ public enum ClientSetting {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("unknown client setting '" + id + "'; valid: "
                         + Arrays.stream(values()).map(ClientSetting::id).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * Why X509 strict mode refuses {@code ca} as a CA certificate (an anchor included), if it does.
+     *
+     * @param ca a CA certificate
+     * @return e.g. {@code basic constraints not marked critical, no key usage} for Starfield Class 2; empty when it passes
+     */
+    public static Optional<String> x509StrictProblem(X509Certificate ca) {
+        List<String> problems = new ArrayList<>();
+        if (!ca.getCriticalExtensionOIDs().contains(BASIC_CONSTRAINTS)) {
+            problems.add(ca.getExtensionValue(BASIC_CONSTRAINTS) == null ? "no basic constraints"
+                    : "basic constraints not marked critical");
+        }
+        if (ca.getKeyUsage() == null) {
+            problems.add("no key usage");
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", problems));
     }
 
     /** {@return the {@link #id()}} */

@@ -6,6 +6,7 @@ import io.github.atstrust.testkit.pki.LeafSpec;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.trust.TrustProfile;
 import io.github.atstrust.testkit.trust.TrustProfiles;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,10 @@ public record Scenario(String id, String description, LeafSpec leaf, Optional<Fa
                        Map<FakeCa, RejectionReason> anchorsBehindDefect, boolean servedOverSmtp) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** Defects OpenSSL names before its strict checks reach the anchor: found building the chain, or below it. */
+    private static final Set<RejectionReason> NAMED_BEFORE_STRICT_CHECKS = java.util.EnumSet.of(
+            RejectionReason.UNTRUSTED_ROOT, RejectionReason.INCOMPLETE_CHAIN, RejectionReason.NOT_A_CA,
+            RejectionReason.PATH_LENGTH_EXCEEDED, RejectionReason.WRONG_EXTENDED_KEY_USAGE);
 
     /**
      * Checks the id and the declared reasons, and copies the collections. Prefer {@link #builder(String)}.
@@ -144,6 +149,46 @@ public record Scenario(String id, String description, LeafSpec leaf, Optional<Fa
     public Map<String, ExpectedOutcome> expectedOutcomes() {
         Map<String, ExpectedOutcome> expected = new LinkedHashMap<>();
         TrustProfiles.builtIn().forEach(profile -> expected.put(profile.id(), expectedOutcomeFor(profile)));
+        return java.util.Collections.unmodifiableMap(expected);
+    }
+
+    /**
+     * The verdict and reason of a client with {@code settings} that trusts exactly {@code profile}'s anchors. Under
+     * {@link ClientSetting#X509_STRICT} an anchor that fails strict mode's checks (Starfield Class 2: basic
+     * constraints not critical, no key usage) is none: a client whose only anchors on the chain's path are such
+     * certificates refuses the chain as {@link RejectionReason#NOT_A_CA}. OpenSSL checks extensions from the leaf up
+     * before it checks names and dates, so a missing issuer, a CA:false intermediate, a path length or the leaf's
+     * EKU is still named first; an expired or misnamed leaf is not.
+     *
+     * @param profile  the client's anchors
+     * @param settings the client's settings; only {@link ClientSetting#X509_STRICT} changes what it trusts
+     * @return what a correct client with those settings does
+     */
+    public ExpectedOutcome expectedOutcomeFor(TrustProfile profile, Set<ClientSetting> settings) {
+        Optional<RejectionReason> lax = expectedReasonFor(profile);
+        if (!settings.contains(ClientSetting.X509_STRICT)) {
+            return lax.map(ExpectedOutcome::reject).orElseGet(ExpectedOutcome::accept);
+        }
+        List<X509Certificate> reached = java.util.stream.Stream.concat(anchors.stream(), anchorsBehindDefect.keySet().stream())
+                .map(FakeCa::certificate).filter(profile::trusts).toList();
+        boolean passingAnchor = anchors.stream().map(FakeCa::certificate).filter(profile::trusts)
+                .anyMatch(anchor -> ClientSetting.x509StrictProblem(anchor).isEmpty());
+        boolean failingAnchor = reached.stream().anyMatch(anchor -> ClientSetting.x509StrictProblem(anchor).isPresent());
+        if (passingAnchor || !failingAnchor || lax.filter(NAMED_BEFORE_STRICT_CHECKS::contains).isPresent()) {
+            return lax.map(ExpectedOutcome::reject).orElseGet(ExpectedOutcome::accept);
+        }
+        return ExpectedOutcome.reject(RejectionReason.NOT_A_CA);
+    }
+
+    /**
+     * {@return what a correct client with {@code settings} does under each built-in profile, by profile id: what the
+     * manifest's {@code underSettings} shows}
+     *
+     * @param settings the client's settings
+     */
+    public Map<String, ExpectedOutcome> expectedOutcomes(Set<ClientSetting> settings) {
+        Map<String, ExpectedOutcome> expected = new LinkedHashMap<>();
+        TrustProfiles.builtIn().forEach(profile -> expected.put(profile.id(), expectedOutcomeFor(profile, settings)));
         return java.util.Collections.unmodifiableMap(expected);
     }
 
