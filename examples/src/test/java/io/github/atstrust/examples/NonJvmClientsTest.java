@@ -81,6 +81,21 @@ class NonJvmClientsTest {
                         + " </dev/null")));
     }
 
+    /**
+     * NSS's {@code tstclnt}, with an NSS database per profile holding its anchors as trusted CAs ({@code certutil -t
+     * "C,,"}), checking the server's name ({@code -a localhost}); NSS builds its own path around the served chain.
+     */
+    @TestFactory
+    @RequiresCommand({"which tstclnt", "which certutil"})
+    List<DynamicTest> nssTstclnt() throws Exception {
+        java.util.Map<String, Path> databases = new java.util.HashMap<>();
+        for (String profile : PROFILES) {
+            databases.put(profile, NssDatabase.trusting(dir.resolve("nss-" + profile), Path.of(serve.bundle(profile))));
+        }
+        return perCase("nss-tstclnt", (scenario, profile) -> ProcessRun.run(List.of("sh", "-c", "tstclnt -h 127.0.0.1 "
+                + "-a localhost -p " + scenario.get("port").asInt() + " -d sql:" + databases.get(profile) + " -Q </dev/null")));
+    }
+
     @TestFactory
     @RequiresCommand("python3 --version")
     List<DynamicTest> pythonSslAndUrllib() throws Exception {

@@ -106,7 +106,8 @@ final class FailureClassifier {
             // Go words both "certificate has expired or is not yet valid", then "current time … is before …"
             rejected(RejectionReason.NOT_YET_VALID, t -> says(t, "not yet valid: current time") && says(t, " is before ")),
             rejected(RejectionReason.EXPIRED, t -> t instanceof CertificateExpiredException
-                    || reason(t) == BasicReason.EXPIRED || says(t, "certificate has expired")),
+                    || reason(t) == BasicReason.EXPIRED || says(t, "certificate has expired",
+                    "sec_error_expired_issuer_certificate")), // NSS
             rejected(RejectionReason.NOT_YET_VALID, t -> t instanceof CertificateNotYetValidException
                     || reason(t) == BasicReason.NOT_YET_VALID || says(t, "not yet valid")),
             rejected(RejectionReason.NOT_A_CA, t -> reason(t) == PKIXReason.NOT_CA_CERT
@@ -115,13 +116,16 @@ final class FailureClassifier {
                     "key usage does not include certificate signing",
                     "parent certificate cannot sign this kind of certificate", // Go
                     // OpenSSL's X509 strict mode (Python 3.13's default) refusing a CA such as Starfield Class 2
-                    "basic constraints of ca cert not marked critical", "ca cert does not include key usage")),
+                    "basic constraints of ca cert not marked critical", "ca cert does not include key usage",
+                    "sec_error_ca_cert_invalid")), // NSS
             rejected(RejectionReason.PATH_LENGTH_EXCEEDED, t -> reason(t) == PKIXReason.PATH_TOO_LONG
                     || says(t, "pathlenconstraint violated", "path length constraint exceeded",
-                    "too many intermediates for path length constraint")), // Go
+                    "too many intermediates for path length constraint", // Go
+                    "sec_error_path_len_constraint_invalid")), // NSS
             rejected(RejectionReason.WRONG_EXTENDED_KEY_USAGE, t -> says(t, "extended key usage does not permit",
                     "unsupported certificate purpose", "unsuitable certificate purpose", "extendedkeyusage",
-                    "incompatible key usage")), // Go
+                    "incompatible key usage", // Go
+                    "sec_error_inadequate_cert_type", "sec_error_inadequate_key_usage")), // NSS
             rejected(RejectionReason.WEAK_ALGORITHM, t -> reason(t) == BasicReason.ALGORITHM_CONSTRAINED
                     || says(t, "algorithm constraints", "too weak", "key too small")),
             rejected(RejectionReason.HOSTNAME_MISMATCH, t -> says(t, "no subject alternative",
@@ -129,7 +133,8 @@ final class FailureClassifier {
                     "no alternative certificate subject name matches", // curl
                     "does not match certificate's altnames", // Node
                     "no name matching", "hostname mismatch", "hostname verification failed",
-                    "certificate is valid for") // Go
+                    "certificate is valid for", // Go
+                    "ssl_error_bad_cert_domain") // NSS
                     || says(t, "hostname") && says(t, "not verified")
                     || simpleName(t).contains("HostnameMismatch")),
             // The kit's trust managers hand over the chain the server sent when it stops below an intermediate.
@@ -143,7 +148,8 @@ final class FailureClassifier {
                     "unknown ca", "self-signed certificate", "self signed certificate", "unable to get local issuer",
                     "unable to get issuer certificate", "unable_to_get_issuer_cert",
                     "unable to verify the first certificate", // Node: the leaf's issuer was not sent
-                    "signed by unknown authority")), // Go
+                    "signed by unknown authority", // Go
+                    "sec_error_unknown_issuer", "sec_error_untrusted_issuer")), // NSS
             rejected(RejectionReason.PROTOCOL, t -> t instanceof javax.net.ssl.SSLHandshakeException
                     && says(t, "protocol", "no appropriate", "handshake_failure", "cipher")
                     || t instanceof javax.net.ssl.SSLProtocolException
