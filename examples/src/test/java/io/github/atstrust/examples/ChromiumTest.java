@@ -35,10 +35,7 @@ class ChromiumTest {
     /** A throw-away HOME whose NSS database trusts exactly one fake CA, as a server-auth anchor. */
     private static Path homeTrusting(String ca) throws Exception {
         Path home = Files.createDirectories(dir.resolve("home-" + ca));
-        Path nssdb = Files.createDirectories(home.resolve(".pki/nssdb"));
-        run("certutil", "-N", "-d", "sql:" + nssdb, "--empty-password");
-        run("certutil", "-A", "-d", "sql:" + nssdb, "-n", "fake-" + ca, "-t", "C,,",
-                "-i", serve.caCertificate(ca).toString());
+        NssDatabase.trusting(home.resolve(".pki/nssdb"), serve.caCertificate(ca));
         return home;
     }
 
@@ -130,10 +127,5 @@ class ChromiumTest {
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + home.resolve("profile")));
         command.addAll(List.of(arguments));
         return ProcessRun.run(command);
-    }
-
-    private static void run(String... command) throws Exception {
-        ProcessRun run = ProcessRun.run(List.of(command));
-        assertThat(run.exitCode()).as("%s: %s", String.join(" ", command), run.output()).isZero();
     }
 }
