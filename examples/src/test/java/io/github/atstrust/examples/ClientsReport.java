@@ -47,6 +47,13 @@ public final class ClientsReport implements LauncherSessionListener {
                 outcome.rejectionReason().map(Enum::name).orElse(""), outcome.elapsed().toMillis(), got.equals(expected.toString())));
     }
 
+    /** A row whose expectation is written out, e.g. a refusal the client names no reason for. */
+    static void row(String client, String scenario, String profile, String expected, HandshakeOutcome outcome,
+                    boolean agrees) {
+        ROWS.add(new Row(client, scenario, profile, expected, TruthTable.said(outcome),
+                outcome.rejectionReason().map(Enum::name).orElse(""), outcome.elapsed().toMillis(), agrees));
+    }
+
     static void note(String topic, String client, String finding) {
         NOTES.add(new Note(topic, client, finding));
     }

@@ -118,6 +118,23 @@ final class ManifestVerdicts {
         verify(client, scenario, profile, expected(client, scenario, profile), exitCode, words, elapsed);
     }
 
+    /** How the report and the test names write a refusal whose reason the client does not name. */
+    static final String UNNAMED_REJECTION = "reject (no reason named)";
+
+    /**
+     * Checks a refusal by a client known to name no reason for it: rejected, and classified {@code OTHER} because the
+     * words name nothing more specific (a reason they did name would be a finding, and fails).
+     */
+    static void verifyUnnamedRejection(String client, JsonNode scenario, String profile, int exitCode, String words,
+                                       Duration elapsed) {
+        String id = scenario.get("id").asText();
+        HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed,
+                "localhost:" + scenario.get("port").asInt(), ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
+        boolean unnamed = outcome.rejectionReason().filter(RejectionReason.OTHER::equals).isPresent();
+        ClientsReport.row(client, id, profile, UNNAMED_REJECTION, outcome, unnamed);
+        assertThat(unnamed).as("%s: %s under %s is refused naming no reason: %s", client, id, profile, outcome).isTrue();
+    }
+
     /** {@link #verify(String, JsonNode, String, int, String, Duration)} against a given expectation. */
     static void verify(String client, JsonNode scenario, String profile, ExpectedOutcome expected, int exitCode,
                        String words, Duration elapsed) {

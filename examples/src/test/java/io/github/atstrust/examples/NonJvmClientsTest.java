@@ -211,31 +211,15 @@ class NonJvmClientsTest {
         });
     }
 
-    private interface CaseRun {
-        ProcessRun run(JsonNode scenario, String profile) throws Exception;
-    }
-
     /** One process per case: its exit code is the verdict, its words the reason. */
-    private static List<DynamicTest> perCase(String client, CaseRun caseRun) {
+    private static List<DynamicTest> perCase(String client, MatrixCases.CaseRun caseRun) {
         return perCase(client, null, caseRun);
     }
 
-    /** {@link #perCase(String, CaseRun)} for a client with a setting ({@code null}: none) the manifest declares. */
-    private static List<DynamicTest> perCase(String client, String setting, CaseRun caseRun) {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode scenario : serve.unconditionalScenarios()) {
-            for (String profile : PROFILES) {
-                ExpectedOutcome expected = expected(client, setting, scenario, profile);
-                String name = scenario.get("id").asText() + " with " + profile + " → " + expected;
-                tests.add(DynamicTest.dynamicTest(name, () -> {
-                    long start = System.nanoTime();
-                    ProcessRun run = caseRun.run(scenario, profile);
-                    ManifestVerdicts.verify(client, scenario, profile, expected, run.exitCode(), run.output(),
-                            Duration.ofNanos(System.nanoTime() - start));
-                }));
-            }
-        }
-        return tests;
+    /** {@link #perCase(String, MatrixCases.CaseRun)} for a client with a setting ({@code null}: none) the manifest declares. */
+    private static List<DynamicTest> perCase(String client, String setting, MatrixCases.CaseRun caseRun) {
+        return MatrixCases.cases(serve, client, PROFILES,
+                (scenario, profile) -> java.util.Optional.of(expected(client, setting, scenario, profile)), caseRun);
     }
 
     private static ExpectedOutcome expected(String client, String setting, JsonNode scenario, String profile) {

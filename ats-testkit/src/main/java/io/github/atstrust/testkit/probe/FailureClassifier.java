@@ -107,9 +107,15 @@ final class FailureClassifier {
             rejected(RejectionReason.NOT_YET_VALID, t -> says(t, "not yet valid: current time") && says(t, " is before ")),
             rejected(RejectionReason.EXPIRED, t -> t instanceof CertificateExpiredException
                     || reason(t) == BasicReason.EXPIRED || says(t, "certificate has expired",
-                    "sec_error_expired_issuer_certificate")), // NSS
+                    "sec_error_expired_issuer_certificate", // NSS
+                    "uses expired certificate", // GnuTLS
+                    "validity has expired", // mbedTLS
+                    "certexpired")), // rustls
             rejected(RejectionReason.NOT_YET_VALID, t -> t instanceof CertificateNotYetValidException
-                    || reason(t) == BasicReason.NOT_YET_VALID || says(t, "not yet valid")),
+                    || reason(t) == BasicReason.NOT_YET_VALID || says(t, "not yet valid",
+                    "not yet activated", "not yet been activated", // wget
+                    "validity starts in the future", // mbedTLS
+                    "certnotvalidyet")), // rustls
             rejected(RejectionReason.NOT_A_CA, t -> reason(t) == PKIXReason.NOT_CA_CERT
                     || reason(t) == PKIXReason.INVALID_KEY_USAGE && says(t, "keycertsign")
                     || says(t, "keycertsign bit is not set", "not a ca certificate", "invalid ca certificate",
@@ -117,15 +123,23 @@ final class FailureClassifier {
                     "parent certificate cannot sign this kind of certificate", // Go
                     // OpenSSL's X509 strict mode (Python 3.13's default) refusing a CA such as Starfield Class 2
                     "basic constraints of ca cert not marked critical", "ca cert does not include key usage",
-                    "sec_error_ca_cert_invalid")), // NSS
+                    "sec_error_ca_cert_invalid", // NSS
+                    "issuer is not a ca", // GnuTLS
+                    "was not a ca", // wget
+                    "not allowed to issue certs")), // Botan
             rejected(RejectionReason.PATH_LENGTH_EXCEEDED, t -> reason(t) == PKIXReason.PATH_TOO_LONG
                     || says(t, "pathlenconstraint violated", "path length constraint exceeded",
                     "too many intermediates for path length constraint", // Go
-                    "sec_error_path_len_constraint_invalid")), // NSS
+                    "sec_error_path_len_constraint_invalid", // NSS
+                    "violates the signer's constraints", // GnuTLS
+                    "certificate chain too long")), // Botan
             rejected(RejectionReason.WRONG_EXTENDED_KEY_USAGE, t -> says(t, "extended key usage does not permit",
                     "unsupported certificate purpose", "unsuitable certificate purpose", "extendedkeyusage",
                     "incompatible key usage", // Go
-                    "sec_error_inadequate_cert_type", "sec_error_inadequate_key_usage")), // NSS
+                    "sec_error_inadequate_cert_type", "sec_error_inadequate_key_usage", // NSS
+                    "does not match the intended purpose", // GnuTLS
+                    "requiredekunotfound", // rustls
+                    "does not allow the requested usage")), // Botan
             rejected(RejectionReason.WEAK_ALGORITHM, t -> reason(t) == BasicReason.ALGORITHM_CONSTRAINED
                     || says(t, "algorithm constraints", "too weak", "key too small")),
             rejected(RejectionReason.HOSTNAME_MISMATCH, t -> says(t, "no subject alternative",
@@ -134,7 +148,12 @@ final class FailureClassifier {
                     "does not match certificate's altnames", // Node
                     "no name matching", "hostname mismatch", "hostname verification failed",
                     "certificate is valid for", // Go
-                    "ssl_error_bad_cert_domain") // NSS
+                    "ssl_error_bad_cert_domain", // NSS
+                    "name in the certificate does not match the expected", // GnuTLS
+                    "owner does not match hostname", // wget
+                    "does not match with the expected cn", // mbedTLS
+                    "certnotvalidforname", // rustls
+                    "does not match provided name") // Botan
                     || says(t, "hostname") && says(t, "not verified")
                     || simpleName(t).contains("HostnameMismatch")),
             // The kit's trust managers hand over the chain the server sent when it stops below an intermediate.
@@ -149,7 +168,13 @@ final class FailureClassifier {
                     "unable to get issuer certificate", "unable_to_get_issuer_cert",
                     "unable to verify the first certificate", // Node: the leaf's issuer was not sent
                     "signed by unknown authority", // Go
-                    "sec_error_unknown_issuer", "sec_error_untrusted_issuer")), // NSS
+                    "sec_error_unknown_issuer", "sec_error_untrusted_issuer", // NSS
+                    "certificate issuer is unknown", // GnuTLS
+                    "doesn't have a known issuer", // wget
+                    "not correctly signed by the trusted ca", // mbedTLS
+                    "asn_no_signer_e", // wolfSSL
+                    "unknownissuer", // rustls
+                    "certificate issuer not found", "cannot establish trust")), // Botan
             rejected(RejectionReason.PROTOCOL, t -> t instanceof javax.net.ssl.SSLHandshakeException
                     && says(t, "protocol", "no appropriate", "handshake_failure", "cipher")
                     || t instanceof javax.net.ssl.SSLProtocolException

@@ -1,0 +1,124 @@
+package io.github.atstrust.examples;
+
+import static io.github.atstrust.junit.AtsAssertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.atstrust.junit.RequiresCommand;
+import io.github.atstrust.testkit.ProcessRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The certificate verifiers with path builders of their own, each given trust the way its users give it (a CA file,
+ * host name checked, the library's default verification) over every scenario with empty {@code requires} and every
+ * profile {@code serve} exports: GnuTLS ({@code gnutls-cli}, {@code wget}), mbedTLS and wolfSSL (C probes built here
+ * against Debian's libraries, as device firmware uses them), rustls (a probe built offline from Debian's crate
+ * sources) and Botan ({@code botan tls_client}). Where a verifier differs from the declared table it is asserted as
+ * that verifier's known behaviour ({@link VerifierBehaviours}), with its cause, and reported.
+ */
+class IndependentVerifiersTest {
+
+    @TempDir
+    static Path dir;
+    private static ServeProcess serve;
+
+    @BeforeAll
+    static void startServe() throws Exception {
+        serve = ServeProcess.start(dir);
+    }
+
+    @AfterAll
+    static void stopServe() throws Exception {
+        serve.close();
+    }
+
+    /** GnuTLS's own client: {@code --x509cafile} replaces the system trust; the host name is checked. */
+    @TestFactory
+    @RequiresCommand("gnutls-cli --version")
+    List<DynamicTest> gnutlsCli() {
+        return cases("gnutls-cli", (scenario, profile) -> run(List.of("gnutls-cli", "--x509cafile", serve.bundle(profile),
+                "-p", port(scenario), "localhost")));
+    }
+
+    /** Debian's {@code wget}, built on GnuTLS, with the profile's bundle and an empty CA directory (no system trust). */
+    @TestFactory
+    @RequiresCommand("wget --version")
+    List<DynamicTest> wget() throws Exception {
+        Path noSystemTrust = Files.createDirectories(dir.resolve("wget-empty-ca-directory"));
+        return cases("wget", (scenario, profile) -> run(List.of("wget", "--tries=1", "--timeout=10", "-O", "/dev/null",
+                "--ca-certificate=" + serve.bundle(profile), "--ca-directory=" + noSystemTrust,
+                scenario.get("url").asText())));
+    }
+
+    /** mbedTLS 2.28 as devices use it: the default preset, {@code MBEDTLS_SSL_VERIFY_REQUIRED}, the host name set. */
+    @TestFactory
+    @RequiresCommand({"gcc --version", "test -f /usr/include/mbedtls/ssl.h"})
+    List<DynamicTest> mbedtls() throws Exception {
+        Path probe = CompiledProbes.c(dir, "mbedtls-probe", "-lmbedtls", "-lmbedx509", "-lmbedcrypto");
+        return cases("mbedtls", (scenario, profile) -> run(List.of(probe.toString(), "localhost", port(scenario),
+                serve.bundle(profile))));
+    }
+
+    /** wolfSSL 5.5 with {@code WOLFSSL_VERIFY_PEER} and Debian's build options (alternative chains on). */
+    @TestFactory
+    @RequiresCommand({"gcc --version", "test -f /usr/include/wolfssl/ssl.h"})
+    List<DynamicTest> wolfssl() throws Exception {
+        Path probe = CompiledProbes.c(dir, "wolfssl-probe", "-lwolfssl");
+        return cases("wolfssl", (scenario, profile) -> run(List.of(probe.toString(), "localhost", port(scenario),
+                serve.bundle(profile))));
+    }
+
+    /** rustls 0.20 with webpki 0.22, a root store of the profile's anchors, built offline from Debian's crates. */
+    @TestFactory
+    @RequiresCommand({"cargo --version", "test -d /usr/share/cargo/registry/rustls-0.20.8"})
+    List<DynamicTest> rustls() throws Exception {
+        Path probe = CompiledProbes.rust(dir, "rustls-probe");
+        return cases("rustls", (scenario, profile) -> run(List.of(probe.toString(), "localhost", port(scenario),
+                serve.bundle(profile))));
+    }
+
+    /**
+     * Botan 2.19's {@code tls_client} with only the profile's bundle as trust. The tool prints its verifier's verdict
+     * ("Certificate validation status: …") and completes the handshake whatever it says, so that line is the verdict.
+     */
+    @TestFactory
+    @RequiresCommand("botan version")
+    List<DynamicTest> botan() {
+        return cases("botan", (scenario, profile) -> {
+            ProcessRun run = run(List.of("timeout", "20", "botan", "tls_client", "localhost", "--port=" + port(scenario),
+                    "--skip-system-cert-store", "--trusted-cas=" + serve.bundle(profile)));
+            String status = run.output().lines().filter(line -> line.startsWith("Certificate validation status: "))
+                    .findFirst().orElse(null);
+            if (status == null) {
+                return run;
+            }
+            return new ProcessRun(status.endsWith(": Verified") ? 0 : 1, status);
+        });
+    }
+
+    private static List<DynamicTest> cases(String client, MatrixCases.CaseRun caseRun) {
+        List<DynamicTest> tests = MatrixCases.cases(serve, client, serve.profileIds(),
+                (scenario, profile) -> VerifierBehaviours.expected(client, scenario, profile,
+                        ManifestVerdicts.expected(scenario, profile)), caseRun);
+        assertThat(tests).as("%s: every scenario under every profile", client)
+                .hasSize(serve.unconditionalScenarios().size() * serve.profileIds().size());
+        return tests;
+    }
+
+    private static String port(JsonNode scenario) {
+        return String.valueOf(scenario.get("port").asInt());
+    }
+
+    /** Runs a client with this JVM's environment and nothing on its standard input (gnutls-cli reads it). */
+    private static ProcessRun run(List<String> command) throws Exception {
+        return ProcessRun.run(new ArrayList<>(command), Map.copyOf(System.getenv()));
+    }
+}
