@@ -5,8 +5,10 @@ import static io.github.atstrust.junit.AtsAssertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atstrust.junit.RequiresCommand;
 import io.github.atstrust.testkit.ProcessRun;
+import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,18 +64,58 @@ class IndependentVerifiersTest {
     @TestFactory
     @RequiresCommand({"gcc --version", "test -f /usr/include/mbedtls/ssl.h"})
     List<DynamicTest> mbedtls() throws Exception {
-        Path probe = CompiledProbes.c(dir, "mbedtls-probe", "-lmbedtls", "-lmbedx509", "-lmbedcrypto");
-        return cases("mbedtls", (scenario, profile) -> run(List.of(probe.toString(), "localhost", port(scenario),
-                serve.bundle(profile))));
+        return cases("mbedtls", deviceProbe("mbedtls"));
     }
 
     /** wolfSSL 5.5 with {@code WOLFSSL_VERIFY_PEER} and Debian's build options (alternative chains on). */
     @TestFactory
     @RequiresCommand({"gcc --version", "test -f /usr/include/wolfssl/ssl.h"})
     List<DynamicTest> wolfssl() throws Exception {
-        Path probe = CompiledProbes.c(dir, "wolfssl-probe", "-lwolfssl");
-        return cases("wolfssl", (scenario, profile) -> run(List.of(probe.toString(), "localhost", port(scenario),
-                serve.bundle(profile))));
+        return cases("wolfssl", deviceProbe("wolfssl"));
+    }
+
+    /**
+     * The cases the AWS IoT and Alexa device guides imply, for the libraries devices run: a device trusting only
+     * Amazon Root CA 1 meeting the EC chains (Root CA 3), one trusting only Starfield Class 2 meeting the 2024 ACM
+     * chain, and a one-certificate store meeting an expired cross-certificate, each verdict and reason reported.
+     */
+    @TestFactory
+    @RequiresCommand({"gcc --version", "test -f /usr/include/mbedtls/ssl.h", "test -f /usr/include/wolfssl/ssl.h"})
+    List<DynamicTest> deviceRehearsals() throws Exception {
+        record Rehearsal(String what, String scenario, String profile) {
+        }
+        List<Rehearsal> rehearsals = new ArrayList<>();
+        for (String ecChain : List.of("ats-root-ca-3", "next-generation-ec")) {
+            rehearsals.add(new Rehearsal("a device trusting only Amazon Root CA 1 meets an EC chain", ecChain, "amazon-root-ca-1"));
+        }
+        rehearsals.add(new Rehearsal("a device trusting only Starfield Class 2 meets the 2024 ACM chain", "ats-acm-2024",
+                "starfield-class-2"));
+        for (String profile : List.of("amazon-root-ca-1", "amazon-root-ca-3", "starfield-services-root-g2", "starfield-class-2")) {
+            String ec = profile.equals("amazon-root-ca-3") ? "-ec" : "";
+            for (String expiredCross : List.of("class2-cross-expired" + ec, "g2-cross-expired" + ec)) {
+                rehearsals.add(new Rehearsal("a device with a one-certificate store meets an expired cross-certificate",
+                        expiredCross, profile));
+            }
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String client : List.of("mbedtls", "wolfssl")) {
+            MatrixCases.CaseRun probe = deviceProbe(client);
+            for (Rehearsal rehearsal : rehearsals) {
+                JsonNode scenario = serve.scenario(rehearsal.scenario());
+                String profile = rehearsal.profile();
+                ExpectedOutcome expected = VerifierBehaviours.expected(client, scenario, profile,
+                        ManifestVerdicts.expected(scenario, profile)).orElseThrow();
+                tests.add(DynamicTest.dynamicTest(client + ": " + rehearsal.what() + ": " + rehearsal.scenario() + " with " + profile
+                        + " → " + expected, () -> {
+                    ProcessRun run = probe.run(scenario, profile);
+                    ClientsReport.note("device rehearsal", client, rehearsal.what() + ": " + rehearsal.scenario() + " under " + profile
+                            + ": " + (run.exitCode() == 0 ? "accepted" : "refused: " + run.output().strip()
+                            .replace("\n", " ").replaceAll("\\s+", " ")));
+                    ManifestVerdicts.verify(client, scenario, profile, expected, run.exitCode(), run.output(), Duration.ZERO);
+                }));
+            }
+        }
+        return tests;
     }
 
     /** rustls 0.20 with webpki 0.22, a root store of the profile's anchors, built offline from Debian's crates. */
@@ -111,6 +153,16 @@ class IndependentVerifiersTest {
         assertThat(tests).as("%s: every scenario under every profile", client)
                 .hasSize(serve.unconditionalScenarios().size() * serve.profileIds().size());
         return tests;
+    }
+
+    /** The C probe of a device library ({@code mbedtls}, {@code wolfssl}), built once per run. */
+    private static synchronized MatrixCases.CaseRun deviceProbe(String library) throws Exception {
+        Path probe = dir.resolve(library + "-probe");
+        if (!Files.isExecutable(probe)) {
+            CompiledProbes.c(dir, library + "-probe", library.equals("mbedtls")
+                    ? new String[] {"-lmbedtls", "-lmbedx509", "-lmbedcrypto"} : new String[] {"-lwolfssl"});
+        }
+        return (scenario, profile) -> run(List.of(probe.toString(), "localhost", port(scenario), serve.bundle(profile)));
     }
 
     private static String port(JsonNode scenario) {

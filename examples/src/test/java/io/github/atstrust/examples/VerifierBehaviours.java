@@ -25,13 +25,11 @@ import java.util.function.Predicate;
 /**
  * What each independent verifier of {@link IndependentVerifiersTest} is known to do where it differs from the
  * declared table, each difference with its cause (the library's path building, flags or words): measured on
- * Debian 12's GnuTLS 3.7.9, wget 1.21.3, mbedTLS 2.28.3, wolfSSL 5.5.4 and rustls 0.20.8 / webpki 0.22, asserted
- * here, and reported in the clients report. Botan 2.19 agrees with the table everywhere.
+ * Debian 12's GnuTLS 3.7.9, wget 1.21.3, mbedTLS 2.28.3, wolfSSL 5.5.4, rustls 0.20.8 / webpki 0.22 and Firefox ESR
+ * 153 ({@link FirefoxTest}), asserted here, and reported in the clients report. Botan 2.19 agrees with the table
+ * everywhere.
  */
 final class VerifierBehaviours {
-
-    /** The clients whose known behaviour this class holds. */
-    static final Set<String> CLIENTS = Set.of("gnutls-cli", "wget", "mbedtls", "wolfssl", "rustls", "botan");
 
     private static final Set<String> GNUTLS = Set.of("gnutls-cli", "wget");
 
@@ -165,6 +163,13 @@ final class VerifierBehaviours {
             of("rustls", c -> ownDefectWithoutAnchor(EXPIRED).or(ownDefectWithoutAnchor(NOT_YET_VALID))
                     .or(ownDefectWithoutAnchor(WRONG_EXTENDED_KEY_USAGE)).test(c), OWN_DEFECT, "webpki checks the leaf's "
                     + "own validity and EKU before it builds a path; the leaf's own defect is named"),
+            // Firefox ESR (mozilla::pkix)
+            of("firefox-esr", c -> c.declares(UNTRUSTED_ROOT) && c.sendsExpiredCross(), named(EXPIRED),
+                    "mozilla::pkix, finding no trusted path, reports the error of the candidate issuer it tried last: "
+                            + "the expired cross-certificate (SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE)"),
+            of("firefox-esr", c -> c.declares(UNTRUSTED_ROOT) && (c.hasDefect(NOT_A_CA) || c.hasDefect(PATH_LENGTH_EXCEEDED)),
+                    OWN_DEFECT, "mozilla::pkix, finding no trusted path, reports the error of the candidate issuer it "
+                            + "tried: the CA:false or path-exhausted intermediate"),
             // mbedTLS, wolfSSL, rustls: no path through a certificate that cannot issue
             of(Set.of("mbedtls", "wolfssl", "rustls"), c -> c.declares(NOT_A_CA) || c.declares(PATH_LENGTH_EXCEEDED),
                     named(UNTRUSTED_ROOT), "a CA:false certificate, or one whose path length is used "

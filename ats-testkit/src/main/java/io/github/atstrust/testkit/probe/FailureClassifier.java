@@ -107,13 +107,14 @@ final class FailureClassifier {
             rejected(RejectionReason.NOT_YET_VALID, t -> says(t, "not yet valid: current time") && says(t, " is before ")),
             rejected(RejectionReason.EXPIRED, t -> t instanceof CertificateExpiredException
                     || reason(t) == BasicReason.EXPIRED || says(t, "certificate has expired",
-                    "sec_error_expired_issuer_certificate", // NSS
+                    "sec_error_expired_issuer_certificate", "sec_error_expired_certificate", // NSS
                     "uses expired certificate", // GnuTLS
                     "validity has expired", // mbedTLS
                     "certexpired")), // rustls
             rejected(RejectionReason.NOT_YET_VALID, t -> t instanceof CertificateNotYetValidException
                     || reason(t) == BasicReason.NOT_YET_VALID || says(t, "not yet valid",
                     "not yet activated", "not yet been activated", // wget
+                    "mozilla_pkix_error_not_yet_valid_certificate", // Firefox
                     "validity starts in the future", // mbedTLS
                     "certnotvalidyet")), // rustls
             rejected(RejectionReason.NOT_A_CA, t -> reason(t) == PKIXReason.NOT_CA_CERT
@@ -124,6 +125,7 @@ final class FailureClassifier {
                     // OpenSSL's X509 strict mode (Python 3.13's default) refusing a CA such as Starfield Class 2
                     "basic constraints of ca cert not marked critical", "ca cert does not include key usage",
                     "sec_error_ca_cert_invalid", // NSS
+                    "sec_error_inadequate_key_usage", // NSS, Firefox: an issuer without keyCertSign
                     "issuer is not a ca", // GnuTLS
                     "was not a ca", // wget
                     "not allowed to issue certs")), // Botan
@@ -136,7 +138,7 @@ final class FailureClassifier {
             rejected(RejectionReason.WRONG_EXTENDED_KEY_USAGE, t -> says(t, "extended key usage does not permit",
                     "unsupported certificate purpose", "unsuitable certificate purpose", "extendedkeyusage",
                     "incompatible key usage", // Go
-                    "sec_error_inadequate_cert_type", "sec_error_inadequate_key_usage", // NSS
+                    "sec_error_inadequate_cert_type", // NSS
                     "does not match the intended purpose", // GnuTLS
                     "requiredekunotfound", // rustls
                     "does not allow the requested usage")), // Botan
@@ -169,6 +171,7 @@ final class FailureClassifier {
                     "unable to verify the first certificate", // Node: the leaf's issuer was not sent
                     "signed by unknown authority", // Go
                     "sec_error_unknown_issuer", "sec_error_untrusted_issuer", // NSS
+                    "mozilla_pkix_error_self_signed_cert", // Firefox
                     "certificate issuer is unknown", // GnuTLS
                     "doesn't have a known issuer", // wget
                     "not correctly signed by the trusted ca", // mbedTLS
