@@ -73,7 +73,7 @@ public final class ClientsReport implements LauncherSessionListener {
             List<Row> rows = new ArrayList<>(jvmRows());
             rows.addAll(ROWS);
             rows.sort(Comparator.comparing(Row::client).thenComparing(Row::scenario).thenComparing(Row::profile));
-            List<Note> notes = new ArrayList<>(NOTES);
+            List<Note> notes = new ArrayList<>(new java.util.LinkedHashSet<>(NOTES));
             notes.sort(Comparator.comparing(Note::topic).thenComparing(Note::client));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("rows", rows);
@@ -104,12 +104,33 @@ public final class ClientsReport implements LauncherSessionListener {
         return rows;
     }
 
+    /** How each verifier treats a cross-signed chain when it trusts only the Amazon root (measured; docs/clients.md). */
+    private static final Map<String, String> PATH_BUILDING = Map.ofEntries(
+            Map.entry("gnutls-cli", "does not build around the cross: judges the top of the served list"),
+            Map.entry("wget", "as GnuTLS"),
+            Map.entry("git", "as GnuTLS (libcurl-gnutls)"),
+            Map.entry("mbedtls", "builds around it; looks for an issuer only after its subject in the served list"),
+            Map.entry("wolfssl", "builds around it (alternative chains); an expired served cross it can verify fails the chain"),
+            Map.entry("rustls", "builds around it (webpki tries every candidate)"),
+            Map.entry("botan", "builds around it"),
+            Map.entry("firefox-esr", "builds around it (mozilla::pkix)"),
+            Map.entry("nss-tstclnt", "builds around it"),
+            Map.entry("go-net-http", "builds around it"));
+
     private static String html(List<Row> rows, List<Note> notes) {
         Map<String, long[]> perClient = new LinkedHashMap<>();
         for (Row row : rows) {
-            long[] counts = perClient.computeIfAbsent(row.client(), c -> new long[2]);
+            long[] counts = perClient.computeIfAbsent(row.client(), c -> new long[4]);
             counts[0]++;
             counts[1] += row.agrees() ? 0 : 1;
+        }
+        for (Note note : notes) {
+            long[] counts = perClient.get(note.client());
+            if (counts != null && note.topic().equals("verdict differs from the declared one")) {
+                counts[2]++;
+            } else if (counts != null && note.topic().equals("reason differs from the declared one")) {
+                counts[3]++;
+            }
         }
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
@@ -119,11 +140,15 @@ public final class ClientsReport implements LauncherSessionListener {
                 td,th{border:1px solid #999;padding:.25em .5em;font-size:85%}
                 .agrees{background:#c8f0c8}.disagrees{background:#f6c8c8}img{border:1px solid #999;max-width:45%}
                 </style></head><body><h1>ATS client matrix</h1>
-                <h2>Clients</h2><table><tr><th>client</th><th>cases</th><th>disagreeing with the declared truth table</th></tr>
+                <h2>Clients</h2><table><tr><th>client</th><th>cases</th><th>disagreeing with what is expected of it</th>
+                <th>verdicts agreeing with the table</th><th>reasons agreeing with the table</th>
+                <th>path building with cross-signed chains</th></tr>
                 """);
         perClient.forEach((client, counts) -> html.append("<tr class=\"").append(counts[1] == 0 ? "agrees" : "disagrees")
                 .append("\"><td>").append(escape(client)).append("</td><td>").append(counts[0]).append("</td><td>")
-                .append(counts[1]).append("</td></tr>\n"));
+                .append(counts[1]).append("</td><td>").append(counts[0] - counts[2]).append("</td><td>")
+                .append(counts[0] - counts[2] - counts[3]).append("</td><td>")
+                .append(escape(PATH_BUILDING.getOrDefault(client, ""))).append("</td></tr>\n"));
         html.append("</table><h2>Findings</h2><table><tr><th>topic</th><th>client</th><th>finding</th></tr>\n");
         notes.forEach(n -> html.append("<tr><td>").append(escape(n.topic())).append("</td><td>").append(escape(n.client()))
                 .append("</td><td>").append(escape(n.finding())).append("</td></tr>\n"));

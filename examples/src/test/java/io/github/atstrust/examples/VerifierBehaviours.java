@@ -98,14 +98,32 @@ final class VerifierBehaviours {
                 || c.scenario().sentAfterLeaf().contains(STARFIELD_SERVICES_ROOT_G2_CROSS_CLASS_2_EXPIRED));
     }
 
+    /** {@code intermediates-out-of-order} under a store reached only over the cross served ahead of the intermediate. */
+    private static boolean issuerServedBeforeItsSubjectIsNeeded(Case c) {
+        return c.scenario().id().equals("intermediates-out-of-order") && c.declared.accepts()
+                && !c.profile().startsWith("amazon-root-ca-") && !c.profile().equals("all-ats");
+    }
+
     private static final String GNUTLS_TOP = "GnuTLS does not build around a cross-signed chain: it sorts the served "
-            + "list, cuts it only at a certificate identical to an anchor, and needs an anchor that issued the top "
-            + "certificate (or has its name): a store of only this Amazon root refuses every chain served up to G2's "
-            + "cross by Starfield Class 2 (the pre-2024 shape); the 2024 ACM shape, which stops at the Amazon root "
-            + "cross-signed by G2, is accepted";
+            + "list and looks for anchors only under two names, the top certificate's issuer and the top certificate "
+            + "itself (lib/x509/verify-high.c), cutting the list where a certificate has an anchor's name and key; a "
+            + "store of only this Amazon root is never consulted for a chain served up to G2's cross by Starfield "
+            + "Class 2 (the pre-2024 shape), while the 2024 ACM shape, whose top is the Amazon root cross-signed by G2, "
+            + "finds it";
 
     /** In order: the first behaviour covering a case decides it. */
     private static final List<Behaviour> BEHAVIOURS = List.of(
+            // git over libcurl-gnutls: curl words a failed GnuTLS verification only "server certificate
+            // verification failed", and checks the name itself once the chain has verified
+            of("git", c -> !c.declared.accepts() && c.hasDefect(WRONG_EXTENDED_KEY_USAGE) && !c.declares(UNTRUSTED_ROOT)
+                    && !gnutlsCannotReachTheAmazonRoot(c), ACCEPTED, "curl's GnuTLS backend asks GnuTLS for no purpose "
+                    + "(gnutls_certificate_verify_peers2): a leaf without serverAuth is accepted"),
+            of("git", c -> c.declares(HOSTNAME_MISMATCH) && !gnutlsCannotReachTheAmazonRoot(c), OWN_DEFECT,
+                    "curl checks the name itself after GnuTLS has verified the chain, and names it"),
+            of("git", c -> !c.declared.accepts() || gnutlsCannotReachTheAmazonRoot(c)
+                    || c.scenario().id().equals("extra-unrelated-certificate") && c.profile().equals("starfield-services-root-g2"),
+                    UNNAMED, "curl words every failed GnuTLS verification \"server certificate verification failed\"; "
+                            + "the verdicts are GnuTLS's (a single Amazon root is not found behind the Class 2 cross)"),
             // GnuTLS (gnutls-cli, wget)
             of("gnutls-cli", c -> !c.declared.accepts() && (c.hasDefect(WRONG_EXTENDED_KEY_USAGE)
                     || c.hasDefect(HOSTNAME_MISMATCH)), OWN_DEFECT, "gnutls-cli checks the leaf's name and purpose whatever "
@@ -119,9 +137,9 @@ final class VerifierBehaviours {
             of(GNUTLS, VerifierBehaviours::gnutlsCannotReachTheAmazonRoot, named(UNTRUSTED_ROOT), GNUTLS_TOP),
             of(GNUTLS, c -> c.scenario().id().equals("extra-unrelated-certificate")
                     && c.profile().equals("starfield-services-root-g2"), named(UNTRUSTED_ROOT),
-                    "GnuTLS keeps the unrelated certificate at the end of the sorted list and judges it as the top of "
-                            + "the chain (its issuer is unknown); with Starfield Class 2 it stops at G2's cross instead "
-                            + "(certtool --verify shows both)"),
+                    "measured, cause not found in GnuTLS's source: certtool --verify shows GnuTLS judging the "
+                            + "unrelated certificate as the top of the chain under G2 (its issuer is unknown), while under "
+                            + "Starfield Class 2 it stops at G2's cross and accepts"),
             of("gnutls-cli", c -> c.declares(UNTRUSTED_ROOT) && c.sendsExpiredCross(), named(EXPIRED),
                     "GnuTLS checks the dates of the served CA certificates before it looks for trust"),
             of("wget", c -> c.hasDefect(WRONG_EXTENDED_KEY_USAGE) && !c.declares(UNTRUSTED_ROOT), ACCEPTED,
@@ -131,8 +149,7 @@ final class VerifierBehaviours {
                     UNNAMED, "wget words only \"is not trusted\": GnuTLS's flag for a "
                             + "signer's constraint or an expired issuer is not one wget names"),
             // mbedTLS
-            of("mbedtls", c -> c.scenario().id().equals("intermediates-out-of-order") && c.declared.accepts()
-                    && !c.profile().startsWith("amazon-root-ca-") && !c.profile().equals("all-ats"),
+            of("mbedtls", VerifierBehaviours::issuerServedBeforeItsSubjectIsNeeded,
                     named(UNTRUSTED_ROOT), "mbedTLS looks for a certificate's issuer among its "
                             + "anchors and the certificates served after it, never before: the cross-certificate served "
                             + "ahead of the intermediate is not found, so only a store holding the Amazon root succeeds"),
@@ -145,12 +162,12 @@ final class VerifierBehaviours {
                     + "missing anchor; the leaf's own defect is named"),
             // wolfSSL
             of("wolfssl", c -> c.declared.accepts() && c.holdsAnchorBehindExpiredCross(), named(EXPIRED),
-                    "wolfSSL verifies the served CA certificates from the top down: one whose issuer it trusts but "
-                            + "whose dates have passed fails the handshake (ASN_AFTER_DATE_E), although the store also "
-                            + "holds the Amazon root that the shorter path reaches; a store of only the Amazon root "
-                            + "skips the unverifiable cross (alternative chains) and succeeds"),
-            of("wolfssl", c -> c.scenario().id().equals("intermediates-out-of-order") && c.declared.accepts()
-                    && !c.profile().startsWith("amazon-root-ca-") && !c.profile().equals("all-ats"),
+                    "wolfSSL verifies every CA certificate the server presents; WOLFSSL_ALT_CERT_CHAINS (on in "
+                            + "Debian's build) forgives only a presented CA with no signer (src/internal.c): an expired "
+                            + "cross-certificate whose issuer the store holds fails the handshake (ASN_AFTER_DATE_E), "
+                            + "although the store also holds the Amazon root the shorter path reaches; a store of only "
+                            + "the Amazon root finds no signer for the cross, skips it, and succeeds"),
+            of("wolfssl", VerifierBehaviours::issuerServedBeforeItsSubjectIsNeeded,
                     named(UNTRUSTED_ROOT), "wolfSSL verifies the served CA certificates from the last "
                             + "one down, each becoming a CA for those before it: a cross-certificate served ahead of its "
                             + "subject is checked before its own issuer is known (ASN_NO_SIGNER_E)"),

@@ -153,6 +153,7 @@ final class FailureClassifier {
                     "ssl_error_bad_cert_domain", // NSS
                     "name in the certificate does not match the expected", // GnuTLS
                     "owner does not match hostname", // wget
+                    "does not match target host name", // curl's GnuTLS backend (git)
                     "does not match with the expected cn", // mbedTLS
                     "certnotvalidforname", // rustls
                     "does not match provided name") // Botan
