@@ -4,6 +4,7 @@ import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditReport;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
 import io.github.atstrust.testkit.audit.TrustStoreSource;
+import io.github.atstrust.testkit.picture.TrustPictures;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +55,21 @@ final class AuditCommand implements Callable<Integer> {
             + "default): a CA without critical basic constraints or key usage, like Starfield Class 2, is refused.")
     private boolean strict;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the audit as a page: the real hierarchy with "
+            + "the store's anchors filled, each Amazon root's chains, the end dates with --as-of and the day the verdict "
+            + "holds until (one source; a new file, or a page ats wrote before).")
+    private String html;
+
     @Parameters(arity = "1..*", paramLabel = "SOURCE")
     private List<String> sources;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (html != null && sources.size() != 1) {
+            throw new IllegalArgumentException("--html draws one store: give one SOURCE, or run audit once per store");
+        }
+        HtmlPageFile page = html == null ? null : HtmlPageFile.at(html);
         List<AuditReport> reports = new ArrayList<>();
         List<TrustStoreSource> read = new ArrayList<>();
         for (String source : sources) {
@@ -67,6 +77,9 @@ final class AuditCommand implements Callable<Integer> {
             AuditReport report = TrustStoreAudit.audit(read.get(read.size() - 1));
             report = asOf == null ? report : report.asOf(day(asOf));
             reports.add(strict ? report.inStrictMode() : report);
+        }
+        if (page != null) {
+            page.write(TrustPictures.audit(reports.get(0)));
         }
         if (json) {
             out.println(AuditPrinter.json(reports, requirement));

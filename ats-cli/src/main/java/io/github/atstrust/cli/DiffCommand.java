@@ -3,6 +3,7 @@ package io.github.atstrust.cli;
 import io.github.atstrust.testkit.audit.AtsRequirement;
 import io.github.atstrust.testkit.audit.AuditDiff;
 import io.github.atstrust.testkit.audit.TrustStoreAudit;
+import io.github.atstrust.testkit.picture.TrustPictures;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,10 @@ final class DiffCommand implements Callable<Integer> {
                     + " any ATS anchor or lowering the verdict is a regression.")
     private AtsRequirement requirement;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write both audits side by side as a page (a new "
+            + "file, or a page ats wrote before).")
+    private String html;
+
     @Parameters(index = "0", paramLabel = "BEFORE")
     private String before;
 
@@ -36,9 +41,13 @@ final class DiffCommand implements Callable<Integer> {
     private String after;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        HtmlPageFile page = html == null ? null : HtmlPageFile.at(html);
         AuditDiff diff = TrustStoreAudit.diff(TrustStoreAudit.audit(reading.source(before)),
                 TrustStoreAudit.audit(reading.source(after)));
+        if (page != null) {
+            page.write(TrustPictures.diff(diff));
+        }
         boolean regression = requirement == null ? diff.regression() : diff.regressionAgainst(requirement);
         AuditPrinter.print(diff, requirement == null ? AtsRequirement.ready() : requirement, regression,
                 spec.commandLine().getOut());

@@ -315,6 +315,42 @@ class AuditCommandTest {
         }
     }
 
+    @Test
+    void htmlDrawsTheStoresAnchorsAndTheDayJudgedAndReplacesOnlyItsOwnPage() throws Exception {
+        Path store = store("class2.p12", RealAtsRoot.STARFIELD_CLASS_2);
+        Path page = dir.resolve("audit.html");
+
+        CliRun first = CliRun.of("audit", "--html", page.toString(), "--as-of", "2030-01-01", store.toString());
+        String drawn = Files.readString(page);
+        CliRun again = CliRun.of("audit", "--html", page.toString(), store.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
+        assertThat(first.out()).as("the text verdict is printed as before").contains("DEGRADED");
+        assertThat(drawn).contains("<meta name=\"generator\" content=\"ATS Trust Kit\">")
+                .contains("class=\"node anchor\" data-ca=\"Starfield Class 2 Certification Authority\"")
+                .contains("class=\"as-of\" data-day=\"2030-01-01\"").contains("class=\"holds-until\" data-day=\"2034-06-28\"")
+                .contains("data-root=\"amazon-root-ca-1\" data-shape=\"acm-2024\">not trusted");
+        assertThat(again.exitCode()).as("its own page is replaced: %s", again.err()).isEqualTo(1);
+        assertThat(Files.readString(page)).doesNotContain("data-day=\"2030-01-01\"");
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary file left").containsExactlyInAnyOrder(
+                    "class2.p12", "audit.html");
+        }
+    }
+
+    @Test
+    void diffHtmlShowsBeforeAndAfterSideBySide() throws Exception {
+        Path before = store("all.p12", RealAtsRoot.values());
+        Path after = store("class2.p12", RealAtsRoot.STARFIELD_CLASS_2);
+        Path page = dir.resolve("diff.html");
+
+        CliRun run = CliRun.of("diff", "--html", page.toString(), before.toString(), after.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(Files.readString(page)).contains("data-regression=\"true\"").contains("<div class=\"before\">")
+                .contains("<div class=\"after\">").contains("data-verdict=\"READY\"").contains("data-verdict=\"DEGRADED\"");
+    }
+
     private Path store(String name, RealAtsRoot... roots) throws Exception {
         return RealRootStores.write(dir, name, roots);
     }

@@ -28,6 +28,17 @@ final class HostileInputCases {
     static Stream<Case> cases() {
         return Stream.of(
                 // audit: sources that name nothing, or something else than they say
+                // --html: a page is written only where nothing of the user's is
+                bad("audit --html onto a user's file", d -> new String[] {"audit", "--html", write(d, "notes.html",
+                        "<p>my notes</p>").toString(), "jvm"}, "notes.html", "not a page ats wrote"),
+                bad("audit --html into a missing directory", d -> new String[] {"audit", "--html",
+                        d.resolve("nowhere/audit.html").toString(), "jvm"}, "nowhere", "does not exist"),
+                bad("audit --html onto a directory", d -> new String[] {"audit", "--html", d.toString(), "jvm"},
+                        "not a regular file"),
+                bad("audit --html of two stores", d -> new String[] {"audit", "--html", d.resolve("a.html").toString(),
+                        "jvm", "jvm"}, "--html", "one SOURCE"),
+                bad("diff --html onto a user's file", d -> new String[] {"diff", "--html", write(d, "page.html",
+                        "<html>mine</html>").toString(), "jvm", "jvm"}, "page.html", "not a page ats wrote"),
                 bad("audit of an empty argument", d -> new String[] {"audit", ""}, "empty trust store"),
                 bad("audit of file: with no path", d -> new String[] {"audit", "file:"}, "empty path", "current directory"),
                 bad("audit of classpath: with no resource", d -> new String[] {"audit", "classpath:"}, "classpath:",

@@ -38,15 +38,30 @@ final class ScenarioHandler extends Handler.Abstract {
     private final Connector plain;
     private final RevocationResponder revocation;
     private final PublishedCas cas;
-    private final byte[] index;
+    private final java.util.function.Supplier<String> index;
+    private volatile byte[] indexBytes;
 
+    /** The index page is drawn on its first request, not at start: a server started for a test rarely shows it. */
     ScenarioHandler(Map<Connector, AtsEndpoint> endpoints, Connector plain, RevocationResponder revocation,
-                    PublishedCas cas, String index) {
+                    PublishedCas cas, java.util.function.Supplier<String> index) {
         this.endpoints = Map.copyOf(endpoints);
         this.plain = plain;
         this.revocation = revocation;
         this.cas = cas;
-        this.index = index.getBytes(StandardCharsets.UTF_8);
+        this.index = index;
+    }
+
+    private byte[] index() {
+        byte[] page = indexBytes;
+        if (page == null) {
+            synchronized (this) {
+                if (indexBytes == null) {
+                    indexBytes = index.get().getBytes(StandardCharsets.UTF_8);
+                }
+                page = indexBytes;
+            }
+        }
+        return page;
     }
 
     @Override
@@ -96,7 +111,7 @@ final class ScenarioHandler extends Handler.Abstract {
 
     private boolean handlePlain(Request request, Response response, Callback callback, String path) throws IOException {
         if (path.equals("/")) {
-            send(response, callback, "text/html; charset=utf-8", index);
+            send(response, callback, "text/html; charset=utf-8", index());
         } else if (path.startsWith("/crl/") && path.endsWith(".crl")) {
             String ca = path.substring("/crl/".length(), path.length() - ".crl".length());
             try {

@@ -63,8 +63,10 @@ final class ServerAssembly {
                 mailEndpoints.addAll(mailServers.smtp().values());
                 mailEndpoints.addAll(mailServers.smtps().values());
             }
+            List<AtsEndpoint> served = List.copyOf(endpoints.values());
+            List<AtsEndpoint> mail = List.copyOf(mailEndpoints);
             requestDeadline.setHandler(new ScenarioHandler(byConnector, plain, revocation, cas,
-                    IndexPage.render(List.copyOf(endpoints.values()), mailEndpoints)));
+                    () -> IndexPage.render(served, mail)));
             server.setHandler(requestDeadline);
             server.start();
             return new AtsServers(server, endpoints, mailServers, index);
