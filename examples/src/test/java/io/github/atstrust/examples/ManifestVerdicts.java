@@ -8,6 +8,7 @@ import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import io.github.atstrust.testkit.scenario.ScenarioCatalogue;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What the manifest of {@code ats serve} declares for a scenario and profile, the differences each non-JVM client is
@@ -118,6 +119,20 @@ final class ManifestVerdicts {
         verify(client, scenario, profile, expected(client, scenario, profile), exitCode, words, elapsed);
     }
 
+    /** The client setting each client is judged under (the strict clients'), as the manifest's underSettings names it. */
+    private static final Map<String, String> SETTINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Says that {@code client} is judged by the manifest's table under {@code setting}, e.g. {@code x509-strict}. */
+    static void judgedUnder(String client, String setting) {
+        SETTINGS.put(client, setting);
+    }
+
+    /** The table's outcome for the client: the manifest's, under the client's setting if it has one. */
+    static ExpectedOutcome declared(String client, JsonNode scenario, String profile) {
+        String setting = SETTINGS.get(client);
+        return setting == null ? expected(scenario, profile) : expectedUnder(setting, scenario, profile);
+    }
+
     /** How the report and the test names write a refusal whose reason the client does not name. */
     static final String UNNAMED_REJECTION = "reject (no reason named)";
 
@@ -131,7 +146,7 @@ final class ManifestVerdicts {
         HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed,
                 "localhost:" + scenario.get("port").asInt(), ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
         boolean unnamed = outcome.rejectionReason().filter(RejectionReason.OTHER::equals).isPresent();
-        ClientsReport.row(client, id, profile, UNNAMED_REJECTION, outcome, unnamed);
+        ClientsReport.row(client, id, profile, declared(client, scenario, profile).toString(), UNNAMED_REJECTION, outcome, unnamed);
         assertThat(unnamed).as("%s: %s under %s is refused naming no reason: %s", client, id, profile, outcome).isTrue();
     }
 
@@ -141,7 +156,7 @@ final class ManifestVerdicts {
         String id = scenario.get("id").asText();
         HandshakeOutcome outcome = HandshakeOutcome.ofCommand(exitCode, words, elapsed,
                 "localhost:" + scenario.get("port").asInt(), ScenarioCatalogue.builtIn().byId(id).sendsIncompleteChain());
-        ClientsReport.row(client, id, profile, expected, outcome);
+        ClientsReport.row(client, id, profile, declared(client, scenario, profile), expected, outcome);
         assertThat(outcome).as("%s: %s under %s", client, id, profile).matches(expected);
     }
 }

@@ -226,6 +226,9 @@ class NonJvmClientsTest {
     }
 
     private static ExpectedOutcome expected(String client, String setting, JsonNode scenario, String profile) {
+        if (setting != null) {
+            ManifestVerdicts.judgedUnder(client, setting);
+        }
         return setting == null ? ManifestVerdicts.expected(client, scenario, profile)
                 : ManifestVerdicts.expectedUnder(setting, scenario, profile);
     }

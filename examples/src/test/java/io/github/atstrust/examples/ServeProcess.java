@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServeProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("../ats-cli/target/ats-cli.jar");
+    static final Path JAR = Path.of("../ats-cli/target/ats-cli.jar");
 
     private final Process process;
     private final JsonNode manifest;
@@ -91,6 +91,17 @@ final class ServeProcess implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("no scenario " + id + " in the manifest");
+    }
+
+    /** Every HTTPS scenario's id, in the manifest's order (the mail endpoints serve the same chains). */
+    List<String> httpsScenarioIds() {
+        List<String> ids = new ArrayList<>();
+        manifest.get("scenarios").forEach(s -> {
+            if (s.get("url").asText().startsWith("https://")) {
+                ids.add(s.get("id").asText());
+            }
+        });
+        return ids;
     }
 
     /** Scenarios every correct client judges alike. */

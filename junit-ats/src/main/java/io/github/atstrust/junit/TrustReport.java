@@ -1,5 +1,6 @@
 package io.github.atstrust.junit;
 
+import io.github.atstrust.testkit.picture.TrustPictures;
 import io.github.atstrust.testkit.probe.HandshakeOutcome;
 import io.github.atstrust.testkit.scenario.ExpectedOutcome;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The trust-matrix report: one row per probed {@link AtsCase}, written after the run as {@code report.json}
- * and a colour-coded {@code index.html} (no JavaScript) into the configured directory.
+ * and {@code index.html} (the matrix as a heat map, then every case as a table) into the configured directory.
  */
 final class TrustReport {
 
@@ -63,21 +64,16 @@ final class TrustReport {
         }
     }
 
-    private static String html(List<Row> rows) {
+    static String html(List<Row> rows) {
         long disagreeing = rows.stream().filter(r -> !r.agrees()).count();
-        StringBuilder html = new StringBuilder("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>ATS trust matrix</title>
-                <style>
-                body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}
-                td,th{border:1px solid #999;padding:.3em .5em;font-size:90%}
-                tr.agrees td.outcome{background:#c8f0c8}tr.disagrees td.outcome{background:#f6c8c8}
-                </style></head><body><h1>ATS trust matrix</h1>
-                """);
-        html.append("<p>").append(rows.size()).append(" cases, ").append(disagreeing)
-                .append(" disagreeing with the declared expectation.</p>\n")
-                .append("<table><tr><th>test</th><th>scenario</th><th>profile</th><th>expected</th><th>outcome</th>"
-                        + "<th>reason</th><th>ms</th><th>detail</th></tr>\n");
+        StringBuilder html = new StringBuilder("<h1>ATS trust matrix</h1>\n<p>").append(rows.size()).append(" cases, ")
+                .append(disagreeing).append(" disagreeing with the declared expectation.</p>\n")
+                .append(TrustPictures.heatMap(rows.stream().map(r -> new TrustPictures.MatrixCell(r.scenario(), r.test(), r.profile(),
+                        r.expected(), r.outcome().equals("reject") ? "reject (" + r.reason() + ")" : r.outcome(), r.detail()))
+                        .toList()))
+                .append("<h2>Every case</h2><details><summary>").append(rows.size()).append(" cases</summary>")
+                .append("<div class=\"table\"><table><tr><th>test</th><th>scenario</th><th>profile</th><th>expected</th>"
+                        + "<th>outcome</th><th>reason</th><th>ms</th><th>detail</th></tr>\n");
         for (Row row : rows) {
             html.append("<tr class=\"").append(row.agrees() ? "agrees" : "disagrees").append("\"><td>")
                     .append(escape(row.test())).append("</td><td>").append(escape(row.scenario())).append("</td><td>")
@@ -86,7 +82,8 @@ final class TrustReport {
                     .append("</td><td>").append(row.elapsedMillis()).append("</td><td>").append(escape(row.detail()))
                     .append("</td></tr>\n");
         }
-        return html.append("</table></body></html>\n").toString();
+        html.append("</table></div></details>\n");
+        return TrustPictures.page("ATS trust matrix", html.toString());
     }
 
     /**

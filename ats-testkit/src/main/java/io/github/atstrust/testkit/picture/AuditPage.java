@@ -45,8 +45,9 @@ final class AuditPage {
     private static String section(AuditReport report) {
         StringBuilder html = new StringBuilder("<section class=\"audit\" data-verdict=\"").append(report.verdict())
                 .append("\"><h3>").append(escape(report.source())).append("</h3>\n<p class=\"verdict\">On ")
-                .append(report.asOf()).append(": <strong>").append(report.verdict()).append("</strong>. ")
-                .append(escape(report.explanation())).append("</p>\n<div class=\"picture\">")
+                .append(report.asOf()).append(": <strong>").append(report.verdict()).append("</strong>")
+                .append(escape(report.explanation().replaceFirst("^" + report.verdict() + "\\b", "")))
+                .append("</p>\n<div class=\"picture\">")
                 .append(TopologySvg.render(realGraph(report), "The real ATS hierarchy; filled: the anchors "
                         + report.source() + " holds", false))
                 .append("</div>\n<p class=\"legend\"><span>filled box: the store holds this anchor</span>"

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /** A client matrix as a grid: a row per scenario, a column per client and profile, each cell coloured by agreement. */
 final class HeatMap {
 
-    /** How a cell's outcome compares with the declared one. */
+    /** How a cell's outcome compares with the declared one, best first (a cell of several cases shows its worst). */
     enum Agreement {
         ACCEPTED("accepted, as declared"),
         REFUSED_AS_DECLARED("refused for the declared reason"),
@@ -49,10 +49,11 @@ final class HeatMap {
 
     static String render(List<TrustPictures.MatrixCell> cells) {
         Map<String, TreeSet<String>> profilesByClient = new TreeMap<>();
-        Map<String, Map<String, TrustPictures.MatrixCell>> byScenario = new TreeMap<>();
+        Map<String, Map<String, List<TrustPictures.MatrixCell>>> byScenario = new TreeMap<>();
         for (TrustPictures.MatrixCell cell : cells) {
             profilesByClient.computeIfAbsent(cell.client(), c -> new TreeSet<>()).add(cell.profile());
-            byScenario.computeIfAbsent(cell.scenario(), s -> new LinkedHashMap<>()).putIfAbsent(cell.client() + "\u0000" + cell.profile(), cell);
+            byScenario.computeIfAbsent(cell.scenario(), s -> new LinkedHashMap<>())
+                    .computeIfAbsent(cell.client() + "\u0000" + cell.profile(), k -> new ArrayList<>()).add(cell);
         }
         Map<Agreement, Integer> counts = new java.util.EnumMap<>(Agreement.class);
         StringBuilder html = new StringBuilder("<figure class=\"heatmap\"><div class=\"legend\">");
@@ -63,18 +64,25 @@ final class HeatMap {
         profilesByClient.forEach((client, profiles) -> profiles.forEach(p -> grid.append("<th class=\"profile\">")
                 .append(escape(p)).append("</th>")));
         grid.append("</tr>\n");
-        for (Map.Entry<String, Map<String, TrustPictures.MatrixCell>> row : byScenario.entrySet()) {
+        for (Map.Entry<String, Map<String, List<TrustPictures.MatrixCell>>> row : byScenario.entrySet()) {
             grid.append("<tr><th class=\"scenario\">").append(escape(row.getKey())).append("</th>");
             profilesByClient.forEach((client, profiles) -> profiles.forEach(profile -> {
-                TrustPictures.MatrixCell cell = row.getValue().get(client + "\u0000" + profile);
-                if (cell == null) {
+                List<TrustPictures.MatrixCell> same = row.getValue().get(client + "\u0000" + profile);
+                if (same == null) {
                     grid.append("<td class=\"absent\"></td>");
                     return;
                 }
-                Agreement agreement = Agreement.of(cell.declared(), cell.said());
-                counts.merge(agreement, 1, Integer::sum);
+                Agreement agreement = Agreement.ACCEPTED;
+                List<String> titles = new ArrayList<>();
+                for (TrustPictures.MatrixCell cell : same) {
+                    Agreement each = Agreement.of(cell.declared(), cell.said());
+                    counts.merge(each, 1, Integer::sum);
+                    agreement = each.ordinal() > agreement.ordinal() ? each : agreement;
+                    titles.add(title(cell, each));
+                }
                 grid.append("<td class=\"cell ").append(agreement.css()).append("\" tabindex=\"0\" data-agreement=\"")
-                        .append(agreement.css()).append("\" title=\"").append(escape(title(cell, agreement))).append("\"></td>");
+                        .append(agreement.css()).append("\" title=\"").append(escape(String.join("\n\n", titles)))
+                        .append("\"></td>");
             }));
             grid.append("</tr>\n");
         }

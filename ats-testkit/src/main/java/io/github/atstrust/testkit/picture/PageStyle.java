@@ -15,7 +15,7 @@ final class PageStyle {
             --anchor:#ffe8a3;--sent:#0969da;--bad:#cf222e;--accept:#2da44e;--declared:#0b5cad;--other:#d4a72c;\
             --verdict:#cf222e;--none:#8c959f}
             @media (prefers-color-scheme: dark){:root,svg.ats-topology{--ink:#e6edf3;--paper:#0d1117;--muted:#9198a1;\
-            --line:#6e7681;--node:#161b22;--anchor:#6c5314;--sent:#4493f8;--bad:#ff7b72;--accept:#3fb950;\
+            --line:#6e7681;--node:#161b22;--anchor:#6c5314;--sent:#4493f8;--bad:#da3633;--accept:#238636;\
             --declared:#58a6ff;--other:#d29922;--verdict:#f85149;--none:#6e7681}}
             """;
 
@@ -46,12 +46,15 @@ final class PageStyle {
             table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:.25em .5em;vertical-align:top;font-size:85%}
             .table{overflow-x:auto;max-width:100%}
             .accept{background:var(--accept);color:#fff}.reject{background:var(--bad);color:#fff}
+            tr.agrees td:first-child,td.agrees{box-shadow:inset 5px 0 var(--accept)}
+            tr.disagrees td:first-child,td.disagrees{box-shadow:inset 5px 0 var(--bad)}
             .chips{display:flex;flex-wrap:wrap;gap:.3em;list-style:none;padding:0}
             .chips li{padding:.15em .45em;border-radius:.8em;font-size:80%}
             section.scenario{border-top:1px solid var(--line);padding-top:.5em;margin-top:1em}
             .drawn{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
             .drawn .picture{flex:1 1 30em;max-width:52em}.drawn .chips{flex:1 1 14em;flex-direction:column;align-items:flex-start}
             .legend span{display:inline-block;margin-right:1em;font-size:85%}
+            @media (max-width:40em){.picture svg.ats-topology{max-width:none;width:44em}}
             .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,28em),1fr));gap:1em}
             """;
 
