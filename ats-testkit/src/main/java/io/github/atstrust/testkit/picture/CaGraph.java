@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class CaGraph {
 
-    static final int BOX_WIDTH = 172;
+    static final int BOX_WIDTH = 176;
     static final int GAP = 14;
     static final int LAYER_HEIGHT = 116;
     static final int MARGIN = 10;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 final class TopologySvg {
 
     private static final int LINE = 13;
-    private static final int NAME_WIDTH = 27;
+    private static final int NAME_WIDTH = 24;
 
     private TopologySvg() {
     }

@@ -58,8 +58,14 @@ public final class TrustPictures {
      * @return the SVG document
      */
     public static String hierarchySvg() {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + TopologySvg.render(ChainDrawing.hierarchyGraph(Instant.now()),
-                "The fake ATS hierarchy (TEST ONLY): issuers above what they sign", true) + "\n";
+        return hierarchySvg(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /** The hierarchy as a good chain can use it on {@code day}, which the file names ({@code data-drawn-on}). */
+    static String hierarchySvg(java.time.LocalDate day) {
+        String svg = TopologySvg.render(ChainDrawing.hierarchyGraph(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+                "The fake ATS hierarchy (TEST ONLY) on " + day + ": issuers above what they sign", true);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.replaceFirst("<svg ", "<svg data-drawn-on=\"" + day + "\" ") + "\n";
     }
 
     /**
