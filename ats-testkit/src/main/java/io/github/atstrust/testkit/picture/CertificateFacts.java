@@ -1,11 +1,16 @@
 package io.github.atstrust.testkit.picture;
 
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -64,17 +69,24 @@ final class CertificateFacts {
                 + Base64.getEncoder().encodeToString(certificate.getPublicKey().getEncoded());
     }
 
-    /** Whether {@code issuer}'s key signed {@code certificate}. */
+    /** Signatures checked, per signed certificate and issuer key; weak, so a stopped server's leaves are forgotten. */
+    private static final Map<X509Certificate, Map<PublicKey, Boolean>> CHECKED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Whether {@code issuer}'s key signed {@code certificate} (each pair verified once: a page draws it many times). */
     static boolean signed(X509Certificate issuer, X509Certificate certificate) {
         if (!issuer.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
             return false;
         }
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (java.security.GeneralSecurityException e) {
-            return false;
-        }
+        Map<PublicKey, Boolean> byKey = CHECKED.computeIfAbsent(certificate, c -> new ConcurrentHashMap<>());
+        return byKey.computeIfAbsent(issuer.getPublicKey(), key -> {
+            try {
+                certificate.verify(key);
+                return true;
+            } catch (java.security.GeneralSecurityException e) {
+                return false;
+            }
+        });
     }
 
     static String escape(String text) {

@@ -4,6 +4,7 @@ import io.github.atstrust.testkit.pki.FakeCa;
 import io.github.atstrust.testkit.pki.RealAtsRoot;
 import io.github.atstrust.testkit.probe.RejectionReason;
 import io.github.atstrust.testkit.scenario.Scenario;
+import io.github.atstrust.testkit.scenario.ServerBehaviour;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,23 @@ final class ChainDrawing {
      * signature that is valid on {@code now}, is a CA, and whose issuer's path length allows it.
      */
     static List<X509Certificate> hierarchy(Instant now) {
+        java.time.LocalDate day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        Drawn last = lastDrawn;
+        if (last != null && last.day().equals(day)) {
+            return last.certificates();
+        }
+        List<X509Certificate> certificates = reachedOn(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        lastDrawn = new Drawn(day, certificates);
+        return certificates;
+    }
+
+    /** The hierarchy of one day: every scenario of a page is drawn on it, so it is worked out once. */
+    private record Drawn(java.time.LocalDate day, List<X509Certificate> certificates) {
+    }
+
+    private static volatile Drawn lastDrawn;
+
+    private static List<X509Certificate> reachedOn(Instant now) {
         Set<X509Certificate> reached = new LinkedHashSet<>();
         Arrays.stream(RealAtsRoot.values()).map(r -> r.fakeTwin().certificate()).forEach(reached::add);
         boolean grew = true;
@@ -93,7 +111,7 @@ final class ChainDrawing {
         scenario.defect().ifPresent(reasons::add);
         reasons.addAll(scenario.anchorsBehindDefect().values());
         for (RejectionReason reason : reasons) {
-            mark(graph, reason, sent, context, leafIssuer, now);
+            mark(graph, scenario, reason, sent, context, leafIssuer, now);
         }
         return graph.layOut();
     }
@@ -119,8 +137,8 @@ final class ChainDrawing {
                 .filter(c -> CertificateFacts.signed(c, certificate)).findFirst();
     }
 
-    private static void mark(CaGraph graph, RejectionReason reason, List<X509Certificate> sent, List<X509Certificate> context,
-                             Optional<X509Certificate> leafIssuer, Instant now) {
+    private static void mark(CaGraph graph, Scenario scenario, RejectionReason reason, List<X509Certificate> sent,
+                             List<X509Certificate> context, Optional<X509Certificate> leafIssuer, Instant now) {
         Date day = Date.from(now);
         String words = reason.name().replace('_', ' ');
         List<X509Certificate> marked = new ArrayList<>();
@@ -132,6 +150,11 @@ final class ChainDrawing {
             case PATH_LENGTH_EXCEEDED -> sent.stream().skip(1).filter(c -> issuer(c, sent)
                     .filter(i -> !CertificateFacts.selfSigned(i) && i.getBasicConstraints() == 0).isPresent()).forEach(marked::add);
             case INCOMPLETE_CHAIN -> leafIssuer.filter(i -> !sent.contains(i)).ifPresent(marked::add);
+            case REVOKED -> {
+                if (scenario.behaviour() == ServerBehaviour.REVOKED_INTERMEDIATE && sent.size() > 1) {
+                    marked.add(sent.get(1));
+                }
+            }
             case UNTRUSTED_ROOT -> {
                 List<X509Certificate> path = new ArrayList<>(sent);
                 path.addAll(context);

@@ -98,6 +98,12 @@ class TrustPicturesTest {
         assertThat(defects(scenario("untrusted-root"))).containsExactly("FAKE Untrusted Root CA: UNTRUSTED ROOT");
         assertThat(defects(scenario("intermediate-not-ca"))).singleElement().asString().endsWith(": NOT A CA");
         assertThat(defects(scenario("self-signed"))).containsExactly("localhost: UNTRUSTED ROOT");
+        assertThat(defects(scenario("wrong-host"))).singleElement().asString().endsWith(": HOSTNAME MISMATCH");
+        assertThat(defects(scenario("revoked"))).singleElement().asString().endsWith(": REVOKED")
+                .doesNotStartWith("FAKE Amazon RSA 2048 M01");
+        assertThat(defects(scenario("revoked-intermediate"))).containsExactly("FAKE Amazon RSA 2048 M01: REVOKED");
+        assertThat(defects(scenario("expired"))).singleElement().asString().contains(": EXPIRED ");
+        assertThat(defects(scenario("path-length-exceeded"))).singleElement().asString().endsWith(": PATH LENGTH EXCEEDED");
         assertThat(defects(scenario("g2-cross-expired"))).singleElement().asString()
                 .startsWith("FAKE Starfield Services Root Certificate Authority - G2 → FAKE Amazon Root CA 1: EXPIRED 2025-12-31");
         Document incomplete = scenario("incomplete-chain");
