@@ -58,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
     private List<String> only = List.of();
 
     @Option(names = "--index-port", paramLabel = "PORT", defaultValue = "0",
-            description = "Port of the plain-HTTP index, CRL and OCSP server (default: a free one).")
+            description = "Port of the plain-HTTP index, CRL and OCSP server (default: the last start's if free, so its "
+                    + "signed material can be reused, else a free one).")
     private int indexPort;
 
     @Option(names = "--stall-limit", paramLabel = "SECONDS", defaultValue = "30",

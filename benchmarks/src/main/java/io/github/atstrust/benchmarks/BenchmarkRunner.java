@@ -51,19 +51,30 @@ public final class BenchmarkRunner {
         results.put("mode", quick ? "quick" : "full");
         results.put("machine", machine());
 
-        double kit = medianSetup(setupRuns, "kit");
-        double okhttp = medianSetup(setupRuns, "okhttp-tls");
+        double kitCold = medianSetup(setupRuns, Cache.COLD, "kit");
+        double kit = medianSetup(setupRuns, Cache.WARM, "kit");
+        double okhttp = medianSetup(setupRuns, Cache.COLD, "okhttp-tls");
+        results.put("setup_ms_kit_cold", round(kitCold));
         results.put("setup_ms_kit", round(kit));
         results.put("setup_ms_okhttp_tls", round(okhttp));
+        results.put("setup_ratio_cold", round(okhttp / kitCold));
         results.put("setup_ratio", round(okhttp / kit));
         progress(results);
 
-        double withKit = medianSetup(setupRuns, "first-class", "WithTheKit");
-        double withoutKit = medianSetup(setupRuns, "first-class", "WithoutTheKit");
+        double withKitCold = medianSetup(setupRuns, Cache.COLD, "first-class", "WithTheKit");
+        double withKit = medianSetup(setupRuns, Cache.WARM, "first-class", "WithTheKit");
+        double withoutKit = medianSetup(setupRuns, Cache.COLD, "first-class", "WithoutTheKit");
+        results.put("first_class_ms_with_kit_cold", round(withKitCold));
         results.put("first_class_ms_with_kit", round(withKit));
         results.put("first_class_ms_without_kit", round(withoutKit));
+        results.put("first_class_added_ms_cold", round(withKitCold - withoutKit));
         results.put("first_class_added_ms", round(withKit - withoutKit));
-        results.put("serve_ready_ms", round(medianServeReady(setupRuns)));
+        ServeStart cold = ServeStart.median(setupRuns, Cache.COLD);
+        ServeStart warm = ServeStart.median(setupRuns, Cache.WARM);
+        results.put("serve_ready_ms_cold", round(cold.manifest()));
+        results.put("serve_ready_ms", round(warm.manifest()));
+        results.put("serve_first_handshake_ms_cold", round(cold.firstHandshake()));
+        results.put("serve_first_handshake_ms", round(warm.firstHandshake()));
         progress(results);
 
         List<HandshakeThroughput.Rounds> handshakes = HandshakeThroughput.measure(quick ? 5 : 9, handshakeRound);
@@ -71,6 +82,8 @@ public final class BenchmarkRunner {
         results.put("handshakes_per_s_kit", round(rsa2048.kitMedian()));
         results.put("handshakes_per_s_bare_jdk", round(rsa2048.bareMedian()));
         results.put("handshake_ratio", round(rsa2048.ratio()));
+        results.put("handshakes_per_s_mockwebserver", round(rsa2048.mockWebServerMedian()));
+        results.put("handshake_ratio_to_mockwebserver", round(rsa2048.kitMedian() / rsa2048.mockWebServerMedian()));
         results.put("handshake_ratio_min", round(handshakes.stream().mapToDouble(HandshakeThroughput.Rounds::ratio).min().orElseThrow()));
         Map<String, Object> perKeyType = new LinkedHashMap<>();
         handshakes.forEach(r -> perKeyType.put(r.keyType(), r.toJson()));
@@ -89,14 +102,16 @@ public final class BenchmarkRunner {
         System.out.println("written to " + output.toAbsolutePath());
     }
 
-    /** Median wall time from starting a fresh JVM to its READY line. */
-    private static double medianSetup(int runs, String... mode) throws Exception {
+    /** Median wall time from starting a fresh JVM to its READY line; a warm figure primes the cache first. */
+    private static double medianSetup(int runs, Cache cache, String... mode) throws Exception {
         String jar = jar();
         String java = java();
+        Path directory = Cache.directory();
         List<Double> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
+        for (int i = cache.firstRun(); i < runs; i++) {
             long start = System.nanoTime();
-            List<String> command = new ArrayList<>(List.of(java, "-cp", jar, SetupProbe.class.getName()));
+            List<String> command = new ArrayList<>(List.of(java, cache.jvmOption(directory, i), "-cp", jar,
+                    SetupProbe.class.getName()));
             command.addAll(List.of(mode));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -111,38 +126,10 @@ public final class BenchmarkRunner {
                 throw new IllegalStateException("set-up probe '" + String.join(" ", mode) + "' failed with exit "
                         + process.exitValue());
             }
-            times.add(elapsed);
-        }
-        return median(times);
-    }
-
-    /**
-     * Median wall time from starting {@code ats serve} (every scenario, mail, trust material; the CLI's main class
-     * in a fresh JVM, no flags) to its manifest on disk; each run is then stopped with SIGTERM.
-     */
-    private static double medianServeReady(int runs) throws Exception {
-        List<Double> times = new ArrayList<>();
-        Path directory = Files.createTempDirectory("ats-bench-serve-");
-        for (int i = 0; i < runs; i++) {
-            Path manifest = directory.resolve("manifest-" + i + ".json");
-            long start = System.nanoTime();
-            Process serve = new ProcessBuilder(java(), "-cp", jar(), "io.github.atstrust.cli.AtsCommand", "serve",
-                    "--manifest", manifest.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            try {
-                while (!Files.exists(manifest)) {
-                    if (!serve.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
-                        throw new IllegalStateException("serve wrote no manifest (exit " + (serve.isAlive() ? "none" : serve.exitValue()) + ")");
-                    }
-                    Thread.sleep(5);
-                }
-                times.add((System.nanoTime() - start) / 1e6);
-            } finally {
-                serve.destroy();
-                serve.waitFor(30, TimeUnit.SECONDS);
+            if (i >= 0) {
+                times.add(elapsed);
             }
         }
-        Files.deleteIfExists(directory);
         return median(times);
     }
 
@@ -201,11 +188,11 @@ public final class BenchmarkRunner {
                 .findFirst().orElseThrow(() -> new IllegalStateException("heap probe failed: " + output)) / 1e6;
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String jar() throws Exception {
+    static String jar() throws Exception {
         return Path.of(BenchmarkRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
@@ -237,7 +224,7 @@ public final class BenchmarkRunner {
         return machine;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int middle = sorted.size() / 2;

@@ -33,7 +33,8 @@ import javax.net.ssl.X509ExtendedKeyManager;
  * Full TLS 1.3 handshakes per second (no resumption: every session is invalidated) from two client threads,
  * against the kit's connector of a scenario and against the fastest bare JDK server presenting the same chain:
  * an {@link SSLServerSocket} whose key manager returns that one chain (no alias lookup, as the kit's), one
- * handshake thread per client thread, TCP_NODELAY as Jetty sets it. The ratio kit/bare is what Jetty costs.
+ * handshake thread per client thread, TCP_NODELAY as Jetty sets it. The ratio kit/bare is what Jetty costs. For
+ * RSA 2048, okhttp's MockWebServer with a HeldCertificate chain of the same shape runs in the same rounds.
  */
 final class HandshakeThroughput {
 
@@ -52,8 +53,15 @@ final class HandshakeThroughput {
     private HandshakeThroughput() {
     }
 
-    /** Handshakes per second of every round, kit and bare, for one chain. */
-    record Rounds(String keyType, String scenario, List<Double> kit, List<Double> bare) {
+    /**
+     * Handshakes per second of every round, kit and bare, for one chain; for RSA 2048 also okhttp's MockWebServer
+     * with a HeldCertificate chain of the same shape ({@code mockWebServer}, empty for the other chains).
+     */
+    record Rounds(String keyType, String scenario, List<Double> kit, List<Double> bare, List<Double> mockWebServer) {
+
+        double mockWebServerMedian() {
+            return mockWebServer.isEmpty() ? Double.NaN : median(mockWebServer);
+        }
 
         double kitMedian() {
             return median(kit);
@@ -78,6 +86,11 @@ final class HandshakeThroughput {
             json.put("kit_spread", BenchmarkRunner.round(Collections.max(kit) - Collections.min(kit)));
             json.put("bare_spread", BenchmarkRunner.round(Collections.max(bare) - Collections.min(bare)));
             json.put("ratio", BenchmarkRunner.round(ratio()));
+            if (!mockWebServer.isEmpty()) {
+                json.put("mockwebserver_rounds", mockWebServer.stream().map(BenchmarkRunner::round).toList());
+                json.put("mockwebserver_median", BenchmarkRunner.round(mockWebServerMedian()));
+                json.put("ratio_to_mockwebserver", BenchmarkRunner.round(kitMedian() / mockWebServerMedian()));
+            }
             return json;
         }
 
@@ -107,17 +120,26 @@ final class HandshakeThroughput {
             for (Map.Entry<String, String> chain : SCENARIOS_BY_KEY_TYPE.entrySet()) {
                 AtsEndpoint endpoint = servers.endpoint(chain.getValue());
                 PrivateKey key = FakeAtsHierarchy.load().leafKeyPair(endpoint.scenario().leaf().keyType()).getPrivate();
-                try (BareJdkServer bare = new BareJdkServer(endpoint.chain(), key)) {
+                boolean withPeer = chain.getKey().equals("rsa2048");
+                try (BareJdkServer bare = new BareJdkServer(endpoint.chain(), key);
+                     MockWebServerPeer peer = withPeer ? new MockWebServerPeer() : null) {
                     Duration warmUp = round.multipliedBy(2);
                     handshakes(sockets, endpoint.port(), warmUp);
                     handshakes(sockets, bare.port(), warmUp);
+                    if (peer != null) {
+                        handshakes(peer.clients(), peer.port(), warmUp);
+                    }
                     List<Double> kit = new ArrayList<>();
                     List<Double> baseline = new ArrayList<>();
+                    List<Double> mockWebServer = new ArrayList<>();
                     for (int i = 0; i < rounds; i++) {
                         kit.add(handshakes(sockets, endpoint.port(), round) / (round.toMillis() / 1000.0));
                         baseline.add(handshakes(sockets, bare.port(), round) / (round.toMillis() / 1000.0));
+                        if (peer != null) {
+                            mockWebServer.add(handshakes(peer.clients(), peer.port(), round) / (round.toMillis() / 1000.0));
+                        }
                     }
-                    Rounds result = new Rounds(chain.getKey(), chain.getValue(), kit, baseline);
+                    Rounds result = new Rounds(chain.getKey(), chain.getValue(), kit, baseline, mockWebServer);
                     System.out.println("handshakes/s " + result);
                     results.add(result);
                 }

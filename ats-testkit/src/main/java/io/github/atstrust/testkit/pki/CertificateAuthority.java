@@ -136,8 +136,20 @@ public final class CertificateAuthority {
      * @return the leaf
      */
     public static X509Certificate selfSigned(LeafSpec spec, KeyPair keyPair) {
+        return selfSigned(spec, keyPair, Instant.now());
+    }
+
+    /**
+     * Mints a self-signed leaf issued at {@code now}: its validity is relative to that moment.
+     *
+     * @param spec    names, validity and key usage of the leaf
+     * @param keyPair the leaf's keys
+     * @param now     the moment of issuance
+     * @return the leaf
+     */
+    public static X509Certificate selfSigned(LeafSpec spec, KeyPair keyPair, Instant now) {
         return build(spec, keyPair.getPublic(), leafSubject(spec), keyPair.getPublic(), keyPair.getPrivate(),
-                Instant.now(), null, null, null);
+                now, null, null, null);
     }
 
     /**

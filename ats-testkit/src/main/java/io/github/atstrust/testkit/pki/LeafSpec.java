@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * @param hostNames       DNS names or IP literals, all in the subject alternative name; the first is the CN
  * @param keyType         the leaf's key type (keys come from the fixtures' pool)
- * @param notBeforeOffset start of validity relative to issuance (negative: in the past)
+ * @param notBeforeOffset start of validity relative to issuance (negative: in the past; a server issues at the
+ *                        start of the UTC hour)
  * @param validity        length of validity, at most {@link #MAX_VALIDITY}
  * @param signatureAlgorithm JCA name, or {@code null} for the issuer's default
  * @param clientAuth      whether the extended key usage is clientAuth only, instead of ACM's serverAuth and
@@ -79,7 +80,8 @@ public record LeafSpec(List<String> hostNames, KeyType keyType, Duration notBefo
     /**
      * With another validity, e.g. {@code validity(Duration.ofDays(-60), Duration.ofDays(30))} for an expired leaf.
      *
-     * @param notBeforeOffset start of validity relative to issuance (negative: in the past)
+     * @param notBeforeOffset start of validity relative to issuance (negative: in the past; a server issues at the
+     *                        start of the UTC hour)
      * @param length          how long it is valid, at most {@link #MAX_VALIDITY}
      * @return a copy with that validity
      */

@@ -23,6 +23,7 @@ public final class AtsServersBuilder {
     private Duration handshakeDeadline = AtsServers.DEFAULT_HANDSHAKE_DEADLINE;
     private Duration requestDeadline = AtsServers.DEFAULT_REQUEST_DEADLINE;
     private java.time.Clock clock = java.time.Clock.systemUTC();
+    private SignedMaterialCache cache = SignedMaterialCache.fromEnvironment();
 
     AtsServersBuilder() {
     }
@@ -175,7 +176,13 @@ public final class AtsServersBuilder {
                     + "to your test dependencies (the ats-bom does not manage them; see docs/mail.md)");
         }
         return ServerAssembly.start(new ServerAssembly.Options(scenarios, bind, host(), mail, indexPort, stallLimit,
-                handshakeDeadline, requestDeadline, clock));
+                handshakeDeadline, requestDeadline, clock, cache));
+    }
+
+    /** Where signed material is kept between runs (tests only; by default as the environment says). */
+    AtsServersBuilder cache(SignedMaterialCache signedMaterial) {
+        this.cache = signedMaterial;
+        return this;
     }
 
     /**

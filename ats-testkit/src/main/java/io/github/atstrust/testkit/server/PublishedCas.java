@@ -34,6 +34,21 @@ final class PublishedCas {
         return published.computeIfAbsent(ca, c -> issueCopy(c, false));
     }
 
+    /** A copy signed by an earlier start with this server's URLs ({@link SignedMaterialCache}), registered again. */
+    void adopt(FakeCa ca, X509Certificate copy) {
+        published.put(ca, copy);
+        revocation.register(fake.issuerOf(ca), copy.getSerialNumber(), false);
+    }
+
+    /** {@return the copies issued so far} */
+    Map<FakeCa, X509Certificate> copies() {
+        return Map.copyOf(published);
+    }
+
+    URI base() {
+        return base;
+    }
+
     /** Another copy of {@code ca}, revoked by its issuer in its CRL and by OCSP. */
     X509Certificate revokedCopy(FakeCa ca) {
         return issueCopy(ca, true);

@@ -25,7 +25,8 @@ final class ServerAssembly {
 
     /** What {@link AtsServersBuilder} decided, checked. */
     record Options(List<Scenario> scenarios, InetAddress bind, String host, boolean mail, int indexPort,
-                   Duration stallLimit, Duration handshakeDeadline, Duration requestDeadline, java.time.Clock clock) {
+                   Duration stallLimit, Duration handshakeDeadline, Duration requestDeadline, java.time.Clock clock,
+                   SignedMaterialCache cache) {
     }
 
     private ServerAssembly() {
@@ -41,11 +42,11 @@ final class ServerAssembly {
                 requestDeadline);
         MailServers mailServers = null;
         try {
-            ServerConnector plain = connectors.plain(options.indexPort());
-            plain.open();
+            ServerConnector plain = openPlain(server, connectors, options);
             URI index = URI.create("http://" + literal(options.bind()) + ":" + plain.getLocalPort() + "/");
             PublishedCas cas = new PublishedCas(index, revocation);
-            ServedChains chains = ServedChains.mint(options.scenarios(), cas, revocation, options.clock().instant());
+            ServedChains chains = ServedChains.mint(options.scenarios(), cas, revocation, options.clock().instant(),
+                    options.cache());
             Map<Connector, AtsEndpoint> byConnector = new LinkedHashMap<>();
             Map<String, AtsEndpoint> endpoints = new LinkedHashMap<>();
             for (Scenario scenario : options.scenarios()) {
@@ -87,6 +88,32 @@ final class ServerAssembly {
             }
             throw new IllegalStateException("cannot start the scenario servers: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The plain connector, on the port asked for; with none asked for, on the one the last start had if it is free
+     * (every certificate carries this port's URLs, so the signing cache can hand that start's material back), else
+     * on any free port.
+     */
+    private static ServerConnector openPlain(Server server, TlsConnectors connectors, Options options) throws IOException {
+        java.util.OptionalInt last = options.indexPort() == 0 ? options.cache().lastPort(options.bind())
+                : java.util.OptionalInt.empty();
+        if (last.isPresent()) {
+            ServerConnector reused = connectors.plain(last.getAsInt());
+            try {
+                reused.open();
+                return reused;
+            } catch (IOException taken) {
+                server.removeConnector(reused);
+                reused.close();
+            }
+        }
+        ServerConnector plain = connectors.plain(options.indexPort());
+        plain.open();
+        if (options.indexPort() == 0) {
+            options.cache().rememberPort(options.bind(), plain.getLocalPort());
+        }
+        return plain;
     }
 
     private static String literal(InetAddress address) {
