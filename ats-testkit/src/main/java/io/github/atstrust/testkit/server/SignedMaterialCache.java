@@ -43,6 +43,8 @@ final class SignedMaterialCache {
     static final int MAX_ENTRIES = 16;
     private static final String HEADER = "ats-trust-kit signed material v1";
     private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.entry");
+    /** What a write leaves behind when its JVM dies before the move: removed once an hour old. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.([0-9a-f]{64}|port)-[0-9]+\\.tmp");
 
     /** The certificates one start signed; revoked copies and leaves by scenario id. */
     record Material(Map<FakeCa, X509Certificate> copies, Map<String, X509Certificate> revokedCopies,
@@ -250,11 +252,23 @@ final class SignedMaterialCache {
         }
     }
 
-    /** Removes the least recently used entries beyond {@link #MAX_ENTRIES}; only files the cache itself names. */
+    /**
+     * Removes the least recently used entries beyond {@link #MAX_ENTRIES}, and what writes of dead JVMs left an hour
+     * ago or more; only files the cache itself names.
+     */
     private void prune() throws IOException {
         List<Path> entries;
+        List<Path> leftOver;
         try (Stream<Path> files = Files.list(directory)) {
-            entries = new ArrayList<>(files.filter(f -> ENTRY.matcher(f.getFileName().toString()).matches()).toList());
+            List<Path> all = files.toList();
+            entries = new ArrayList<>(all.stream().filter(f -> ENTRY.matcher(f.getFileName().toString()).matches()).toList());
+            leftOver = all.stream().filter(f -> TEMPORARY.matcher(f.getFileName().toString()).matches()).toList();
+        }
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(java.time.Duration.ofHours(1)));
+        for (Path temporary : leftOver) {
+            if (modified(temporary).compareTo(anHourAgo) < 0) {
+                Files.deleteIfExists(temporary);
+            }
         }
         if (entries.size() <= MAX_ENTRIES) {
             return;

@@ -133,6 +133,9 @@ class SignedMaterialCacheTest {
     @Test
     void keepsAtMostSixteenEntriesAndNothingElseOfTheDirectoryIsTouched() throws Exception {
         Path mine = Files.writeString(dir.resolve("notes.txt"), "a user's file");
+        Path deadWrite = Files.writeString(dir.resolve("." + "0".repeat(64) + "-123.tmp"), "half");
+        Files.setLastModifiedTime(deadWrite, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+        Path liveWrite = Files.writeString(dir.resolve("." + "1".repeat(64) + "-456.tmp"), "being written");
         SignedMaterialCache cache = SignedMaterialCache.at(dir);
         List<Scenario> one = ScenarioCatalogue.builtIn().scenarios().subList(0, 1);
         for (int i = 0; i < 20; i++) {
@@ -143,8 +146,10 @@ class SignedMaterialCacheTest {
                     java.nio.file.attribute.FileTime.from(NOW.plusSeconds(i)));
         }
 
-        assertThat(entries()).hasSize(SignedMaterialCache.MAX_ENTRIES);
+        assertThat(entries().stream().filter(e -> e.toString().endsWith(".entry"))).hasSize(SignedMaterialCache.MAX_ENTRIES);
         assertThat(mine).hasContent("a user's file");
+        assertThat(deadWrite).as("what a dead JVM's write left two hours ago").doesNotExist();
+        assertThat(liveWrite).as("another JVM's write in progress").exists();
         assertThat(cache.read(SignedMaterialCache.key(one, URI.create("http://127.0.0.1:47119/"),
                 NOW.truncatedTo(java.time.temporal.ChronoUnit.HOURS)))).as("the newest stays").isPresent();
         assertThat(cache.read(SignedMaterialCache.key(one, URI.create("http://127.0.0.1:47100/"),
