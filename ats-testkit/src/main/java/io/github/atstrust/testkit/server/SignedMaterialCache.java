@@ -88,12 +88,12 @@ final class SignedMaterialCache {
     static String key(List<Scenario> scenarios, URI base, Instant issuance) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            StringBuilder text = new StringBuilder(HEADER).append('\n').append(kitBuild()).append('\n')
+            StringBuilder text = new StringBuilder(HEADER).append('\n').append(KitBuild.id()).append('\n')
                     .append(base).append('\n').append(issuance).append('\n');
             for (FakeCa ca : FakeCa.values()) {
                 digest.update(ca.certificate().getEncoded());
             }
-            for (KeyType type : KeyType.values()) {
+            for (KeyType type : scenarios.stream().map(s -> s.leaf().keyType()).distinct().sorted().toList()) {
                 digest.update(FakeAtsHierarchy.load().leafKeyPair(type).getPublic().getEncoded());
             }
             for (Scenario scenario : scenarios) {
@@ -207,34 +207,6 @@ final class SignedMaterialCache {
         } catch (IOException | RuntimeException unwritable) {
             // the next start takes any free port, as without a cache
         }
-    }
-
-    private static volatile String kitBuild;
-
-    /**
-     * Which build of the kit's code signs: its jar (path, size, time), or, run from a build's classes, the newest
-     * class file of its packages; another build never reads this one's entries.
-     */
-    static String kitBuild() {
-        String known = kitBuild;
-        if (known != null) {
-            return known;
-        }
-        try {
-            Path location = Path.of(ServedChains.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(location)) {
-                known = location + " " + Files.size(location) + " " + Files.getLastModifiedTime(location).toMillis();
-            } else {
-                try (Stream<Path> classes = Files.walk(location)) {
-                    known = location + " " + classes.filter(f -> f.toString().endsWith(".class"))
-                            .mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
-                }
-            }
-        } catch (IOException | java.net.URISyntaxException | RuntimeException unknown) {
-            known = "unknown " + Instant.now();
-        }
-        kitBuild = known;
-        return known;
     }
 
     private Path portFile(InetAddress bind) {

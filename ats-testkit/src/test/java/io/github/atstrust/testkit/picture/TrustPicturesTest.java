@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -254,29 +253,27 @@ class TrustPicturesTest {
     }
 
     private static List<String> lines(Document svg) {
-        List<String> lines = new ArrayList<>();
-        NodeList groups = svg.getElementsByTagName("g");
-        for (int i = 0; i < groups.getLength(); i++) {
-            Element g = (Element) groups.item(i);
-            if (g.getAttribute("class").startsWith("edge")) {
-                lines.add(g.getAttribute("data-issuer") + " → " + g.getAttribute("data-subject"));
-            }
-        }
-        return lines;
+        return groups(svg).stream().filter(g -> g.getAttribute("class").startsWith("edge")).map(TrustPicturesTest::named).toList();
     }
 
     /** Every defect mark: {@code box: words} or {@code issuer → subject: words}. */
     private static List<String> defects(Document svg) {
-        List<String> marks = new ArrayList<>();
-        NodeList groups = svg.getElementsByTagName("g");
-        for (int i = 0; i < groups.getLength(); i++) {
-            Element g = (Element) groups.item(i);
-            if (g.hasAttribute("data-defect")) {
-                marks.add((g.getAttribute("class").startsWith("edge")
-                        ? g.getAttribute("data-issuer") + " → " + g.getAttribute("data-subject") : g.getAttribute("data-ca"))
-                        + ": " + g.getAttribute("data-defect"));
-            }
+        return groups(svg).stream().filter(g -> g.hasAttribute("data-defect"))
+                .map(g -> named(g) + ": " + g.getAttribute("data-defect")).toList();
+    }
+
+    /** A box by its CA, a line by {@code issuer → subject}. */
+    private static String named(Element g) {
+        return g.getAttribute("class").startsWith("edge") ? g.getAttribute("data-issuer") + " → " + g.getAttribute("data-subject")
+                : g.getAttribute("data-ca");
+    }
+
+    private static List<Element> groups(Document svg) {
+        List<Element> groups = new ArrayList<>();
+        NodeList elements = svg.getElementsByTagName("g");
+        for (int i = 0; i < elements.getLength(); i++) {
+            groups.add((Element) elements.item(i));
         }
-        return marks.stream().collect(Collectors.toList());
+        return groups;
     }
 }
