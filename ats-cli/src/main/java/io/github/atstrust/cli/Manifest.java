@@ -52,7 +52,9 @@ record Manifest(int version, String runId, long pid, String startedAt, String in
      */
     static Manifest of(String runId, java.time.Instant startedAt, java.net.URI index, List<ExportedProfile> profiles,
                        List<ExportedProfile> mirrors, List<AtsEndpoint> endpoints) {
-        List<ScenarioEntry> scenarioEntries = endpoints.stream().map(Manifest::entry).toList();
+        Map<Scenario, Expected> expected = new java.util.HashMap<>(); // a scenario's mail entries share its own
+        List<ScenarioEntry> scenarioEntries = endpoints.stream()
+                .map(endpoint -> entry(endpoint, expected.computeIfAbsent(endpoint.scenario(), Expected::of))).toList();
         return new Manifest(1, runId, ProcessHandle.current().pid(), startedAt.toString(), index.toString(),
                 index.resolve("crl/").toString(), index.resolve("ca/").toString(), entries(profiles), scenarioEntries,
                 entries(mirrors));
@@ -63,11 +65,18 @@ record Manifest(int version, String runId, long pid, String startedAt, String in
                 p.pkcs12().toString(), p.jks().toString(), p.storePassword())).toList();
     }
 
-    private static ScenarioEntry entry(AtsEndpoint endpoint) {
+    /** What a scenario's entries expect: plain, and under each setting that changes what a client trusts. */
+    private record Expected(Expectations plain, Map<String, Expectations> underSettings) {
+        static Expected of(Scenario scenario) {
+            return new Expected(expectations(scenario.expectedOutcomes()), Map.of(ClientSetting.X509_STRICT.id(),
+                    expectations(scenario.expectedOutcomes(java.util.Set.of(ClientSetting.X509_STRICT)))));
+        }
+    }
+
+    private static ScenarioEntry entry(AtsEndpoint endpoint, Expected expected) {
         Scenario scenario = endpoint.scenario();
-        Expectations plain = expectations(scenario.expectedOutcomes());
-        Map<String, Expectations> underSettings = Map.of(ClientSetting.X509_STRICT.id(),
-                expectations(scenario.expectedOutcomes(java.util.Set.of(ClientSetting.X509_STRICT))));
+        Expectations plain = expected.plain();
+        Map<String, Expectations> underSettings = expected.underSettings();
         boolean mail = !endpoint.scheme().equals("https");
         java.util.stream.Stream<String> requires = mail
                 ? java.util.stream.Stream.concat(scenario.requiredSettingIds().stream(), java.util.stream.Stream.of(ClientSetting.SMTP.id()))

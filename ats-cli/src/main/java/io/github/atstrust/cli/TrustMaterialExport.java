@@ -37,17 +37,29 @@ final class TrustMaterialExport implements AutoCloseable {
 
 
     private final Path dir;
+    private final String password;
     private final String runId;
     private final boolean created;
+    private final boolean lockExisted;
     private final KitLock lock;
+    private final List<TrustProfile> extras;
     private final List<ExportedProfile> profiles;
 
-    private TrustMaterialExport(Path dir, String runId, boolean created, KitLock lock, List<ExportedProfile> profiles) {
+    private TrustMaterialExport(Path dir, String password, String runId, boolean created, boolean lockExisted, KitLock lock,
+                                List<TrustProfile> extras) {
         this.dir = dir;
+        this.password = password;
         this.runId = runId;
         this.created = created;
+        this.lockExisted = lockExisted;
         this.lock = lock;
-        this.profiles = profiles;
+        this.extras = List.copyOf(extras);
+        List<ExportedProfile> exported = new ArrayList<>();
+        for (TrustProfile profile : written(extras)) {
+            exported.add(new ExportedProfile(profile.id(), profile.description(), dir.resolve(profile.id() + ".pem"),
+                    dir.resolve(profile.id() + ".p12"), dir.resolve(profile.id() + ".jks"), password));
+        }
+        this.profiles = List.copyOf(exported);
     }
 
     /**
@@ -68,6 +80,26 @@ final class TrustMaterialExport implements AutoCloseable {
      * start), {@code serve --mirror} the mirrors of the stores it was given.
      */
     static TrustMaterialExport writeTo(Path dir, String password, String runId, String holder, List<TrustProfile> extras)
+            throws IOException {
+        TrustMaterialExport export = claim(dir, password, runId, holder, extras);
+        try {
+            export.write();
+            return export;
+        } catch (IOException | RuntimeException e) {
+            export.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Everything of {@link #writeTo(Path, String, String, String, List)} that can refuse bad input, and nothing
+     * that takes time: the directory checked and created, its lock taken, a file the kit did not write refused.
+     * {@link #write()} then writes (serve runs it beside the server start); {@link #remove()} or
+     * {@link #close()} ends it, written or not.
+     *
+     * @throws IOException as {@link #writeTo(Path, String, String, String)}
+     */
+    static TrustMaterialExport claim(Path dir, String password, String runId, String holder, List<TrustProfile> extras)
             throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (target.getParent() == null) {
@@ -93,19 +125,25 @@ final class TrustMaterialExport implements AutoCloseable {
         Files.createDirectories(target);
         boolean lockExisted = Files.exists(target.resolve(LOCK), LinkOption.NOFOLLOW_LINKS);
         KitLock lock = acquire(target, holder, created);
+        TrustMaterialExport export = new TrustMaterialExport(target, password, runId, created, lockExisted, lock, extras);
         try {
-            List<ExportedProfile> profiles = write(target, password, runId, extras);
-            return new TrustMaterialExport(target, runId, created, lock, profiles);
+            ExportContents.refuseForeignFiles(target, names(extras));
+            return export;
         } catch (IOException | RuntimeException e) {
-            if (lockExisted) {
-                lock.close(); // an earlier export's: left as it was
-            } else {
-                lock.deleteAndRelease();
-            }
-            if (created) {
-                ExportContents.deleteIfEmpty(target);
-            }
+            export.release();
             throw e;
+        }
+    }
+
+    /** After a failed claim or write: the lock released (an earlier export's lock file left as it was), a directory this run created and left empty removed. */
+    private void release() throws IOException {
+        if (lockExisted) {
+            lock.close();
+        } else {
+            lock.deleteAndRelease();
+        }
+        if (created) {
+            ExportContents.deleteIfEmpty(dir);
         }
     }
 
@@ -197,10 +235,13 @@ final class TrustMaterialExport implements AutoCloseable {
         }
     }
 
-    private static List<ExportedProfile> write(Path target, String password, String runId, List<TrustProfile> extras)
-            throws IOException {
+    /**
+     * Writes the trust material of a {@linkplain #claim claimed} directory: staged, then moved into place, so that a
+     * failure leaves the directory as it was.
+     */
+    void write() throws IOException {
+        Path target = dir;
         Set<Path> names = names(extras);
-        ExportContents.refuseForeignFiles(target, names);
         ExportContents.removeUnchangedExcept(target, names);
         ExportContents.removeStaleStaging(target);
         Path staging = Files.createTempDirectory(target, ExportContents.STAGING);
@@ -230,12 +271,6 @@ final class TrustMaterialExport implements AutoCloseable {
         } finally {
             ExportContents.deleteRecursively(staging);
         }
-        List<ExportedProfile> exported = new ArrayList<>();
-        for (TrustProfile profile : written(extras)) {
-            exported.add(new ExportedProfile(profile.id(), profile.description(), target.resolve(profile.id() + ".pem"),
-                    target.resolve(profile.id() + ".p12"), target.resolve(profile.id() + ".jks"), password));
-        }
-        return exported;
     }
 
     /** The id of the exported mirror of this JVM's own default trust (for {@code -Djavax.net.ssl.trustStore}). */

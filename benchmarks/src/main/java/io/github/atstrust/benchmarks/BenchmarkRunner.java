@@ -69,12 +69,22 @@ public final class BenchmarkRunner {
         results.put("first_class_ms_without_kit", round(withoutKit));
         results.put("first_class_added_ms_cold", round(withKitCold - withoutKit));
         results.put("first_class_added_ms", round(withKit - withoutKit));
-        ServeStart cold = ServeStart.median(setupRuns, Cache.COLD);
-        ServeStart warm = ServeStart.median(setupRuns, Cache.WARM);
+        ServeStart cold = ServeStart.median(setupRuns, Cache.COLD, ServeStart.Launch.JAVA);
+        ServeStart warm = ServeStart.median(setupRuns, Cache.WARM, ServeStart.Launch.JAVA);
         results.put("serve_ready_ms_cold", round(cold.manifest()));
         results.put("serve_ready_ms", round(warm.manifest()));
         results.put("serve_first_handshake_ms_cold", round(cold.firstHandshake()));
         results.put("serve_first_handshake_ms", round(warm.firstHandshake()));
+        if (ServeStart.Launch.LAUNCHER.available()) {
+            ServeStart.median(1, Cache.COLD, ServeStart.Launch.LAUNCHER); // records the archive if the jar is newer
+            ServeStart launcherCold = ServeStart.median(setupRuns, Cache.COLD, ServeStart.Launch.LAUNCHER);
+            ServeStart launcherWarm = ServeStart.median(setupRuns, Cache.WARM, ServeStart.Launch.LAUNCHER);
+            results.put("serve_ready_ms_ats_cold", round(launcherCold.manifest()));
+            results.put("serve_ready_ms_ats", round(launcherWarm.manifest()));
+            results.put("serve_first_handshake_ms_ats", round(launcherWarm.firstHandshake()));
+        } else {
+            System.out.println("serve via ./ats: not measured (run from the repository root after building ats-cli)");
+        }
         progress(results);
 
         List<HandshakeThroughput.Rounds> handshakes = HandshakeThroughput.measure(quick ? 5 : 9, handshakeRound);
@@ -85,6 +95,9 @@ public final class BenchmarkRunner {
         results.put("handshakes_per_s_mockwebserver", round(rsa2048.mockWebServerMedian()));
         results.put("handshake_ratio_to_mockwebserver", round(rsa2048.kitMedian() / rsa2048.mockWebServerMedian()));
         results.put("handshake_ratio_min", round(handshakes.stream().mapToDouble(HandshakeThroughput.Rounds::ratio).min().orElseThrow()));
+        HandshakeThroughput.Rounds saturated = HandshakeThroughput.saturated(quick ? 5 : 9, handshakeRound);
+        results.put("handshake_ratio_saturated", round(saturated.ratio()));
+        results.put("handshakes_saturated", saturated.toJson());
         Map<String, Object> perKeyType = new LinkedHashMap<>();
         handshakes.forEach(r -> perKeyType.put(r.keyType(), r.toJson()));
         results.put("handshakes", perKeyType);

@@ -4,12 +4,7 @@ import io.github.atstrust.testkit.pki.FakeAtsHierarchy;
 import io.github.atstrust.testkit.server.AtsEndpoint;
 import io.github.atstrust.testkit.server.AtsServers;
 import io.github.atstrust.testkit.trust.TrustProfiles;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.security.Principal;
 import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,15 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * Full TLS 1.3 handshakes per second (no resumption: every session is invalidated) from two client threads,
@@ -39,6 +28,9 @@ import javax.net.ssl.X509ExtendedKeyManager;
 final class HandshakeThroughput {
 
     private static final int CLIENT_THREADS = 2;
+
+    /** Client threads that keep both cores of the reference machine busy (measured: 6 saturate, 2 leave gaps). */
+    private static final int SATURATING_CLIENT_THREADS = 6;
 
     /** The chains measured, by the key type that signs the handshake and the chain's shape. */
     static final Map<String, String> SCENARIOS_BY_KEY_TYPE = new LinkedHashMap<>();
@@ -121,7 +113,7 @@ final class HandshakeThroughput {
                 AtsEndpoint endpoint = servers.endpoint(chain.getValue());
                 PrivateKey key = FakeAtsHierarchy.load().leafKeyPair(endpoint.scenario().leaf().keyType()).getPrivate();
                 boolean withPeer = chain.getKey().equals("rsa2048");
-                try (BareJdkServer bare = new BareJdkServer(endpoint.chain(), key);
+                try (BareJdkServer bare = new BareJdkServer(endpoint.chain(), key, CLIENT_THREADS);
                      MockWebServerPeer peer = withPeer ? new MockWebServerPeer() : null) {
                     Duration warmUp = round.multipliedBy(2);
                     handshakes(sockets, endpoint.port(), warmUp);
@@ -148,11 +140,43 @@ final class HandshakeThroughput {
         return results;
     }
 
+    /**
+     * RSA 2048, kit and bare, with {@value #SATURATING_CLIENT_THREADS} client threads: enough that both cores are busy
+     * all the time, so that the ratio is of CPU per handshake alone. With two client threads each handshake waits for
+     * the one before it, and the ratio also holds the latency of the server's thread hand-offs (Jetty's selector
+     * wakes a pool thread for each flight; the bare server's thread blocks on its socket).
+     */
+    static Rounds saturated(int rounds, Duration round) throws Exception {
+        String scenario = SCENARIOS_BY_KEY_TYPE.get("rsa2048");
+        try (AtsServers servers = AtsServers.builder().only(java.util.Set.of(scenario)).start()) {
+            AtsEndpoint endpoint = servers.endpoint(scenario);
+            SSLSocketFactory sockets = TrustProfiles.byId("all-ats").sslContext().getSocketFactory();
+            PrivateKey key = FakeAtsHierarchy.load().leafKeyPair(endpoint.scenario().leaf().keyType()).getPrivate();
+            try (BareJdkServer bare = new BareJdkServer(endpoint.chain(), key, SATURATING_CLIENT_THREADS)) {
+                handshakes(sockets, endpoint.port(), round.multipliedBy(2), SATURATING_CLIENT_THREADS);
+                handshakes(sockets, bare.port(), round.multipliedBy(2), SATURATING_CLIENT_THREADS);
+                List<Double> kit = new ArrayList<>();
+                List<Double> baseline = new ArrayList<>();
+                for (int i = 0; i < rounds; i++) {
+                    kit.add(handshakes(sockets, endpoint.port(), round, SATURATING_CLIENT_THREADS) / (round.toMillis() / 1000.0));
+                    baseline.add(handshakes(sockets, bare.port(), round, SATURATING_CLIENT_THREADS) / (round.toMillis() / 1000.0));
+                }
+                Rounds result = new Rounds("rsa2048_saturated", scenario, kit, baseline, List.of());
+                System.out.println("handshakes/s " + result);
+                return result;
+            }
+        }
+    }
+
     private static long handshakes(SSLSocketFactory sockets, int port, Duration duration) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENT_THREADS);
+        return handshakes(sockets, port, duration, CLIENT_THREADS);
+    }
+
+    private static long handshakes(SSLSocketFactory sockets, int port, Duration duration, int threads) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
         long end = System.nanoTime() + duration.toNanos();
         List<Future<Long>> counts = new ArrayList<>();
-        for (int i = 0; i < CLIENT_THREADS; i++) {
+        for (int i = 0; i < threads; i++) {
             counts.add(clients.submit(() -> {
                 long count = 0;
                 while (System.nanoTime() < end) {
@@ -182,102 +206,5 @@ final class HandshakeThroughput {
         Collections.sort(sorted);
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
-    /** The bare-JDK baseline: accept, handshake, wait for the client to close; nothing else. */
-    private static final class BareJdkServer implements AutoCloseable {
-        private final SSLServerSocket server;
-        private final ExecutorService workers = Executors.newFixedThreadPool(CLIENT_THREADS);
-        private final AtomicBoolean open = new AtomicBoolean(true);
-        private final Thread acceptor;
-
-        BareJdkServer(List<X509Certificate> chain, PrivateKey key) throws Exception {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {new OneChain(chain.toArray(X509Certificate[]::new), key)}, null, null);
-            server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 128, InetAddress.getLoopbackAddress());
-            acceptor = new Thread(this::accept, "bare-jdk-acceptor");
-            acceptor.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private void accept() {
-            while (open.get()) {
-                try {
-                    SSLSocket socket = (SSLSocket) server.accept();
-                    socket.setTcpNoDelay(true); // as Jetty's connectors do (acceptedTcpNoDelay)
-                    workers.execute(() -> {
-                        try (socket) {
-                            socket.startHandshake();
-                            socket.getInputStream().read();
-                        } catch (IOException ignored) {
-                            // the client closes right after its handshake
-                        }
-                    });
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            open.set(false);
-            server.close();
-            acceptor.join();
-            workers.shutdownNow();
-        }
-    }
-
-    /** A key manager with one chain and no lookup: the cheapest a server can present a chain. */
-    private static final class OneChain extends X509ExtendedKeyManager {
-        private final X509Certificate[] chain;
-        private final PrivateKey key;
-
-        OneChain(X509Certificate[] chain, PrivateKey key) {
-            this.chain = chain;
-            this.key = key;
-        }
-
-        private String alias(String keyType) {
-            return key.getAlgorithm().equalsIgnoreCase(keyType) ? "one" : null;
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return alias(keyType);
-        }
-
-        @Override
-        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-            return alias(keyType);
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return alias(keyType) == null ? null : new String[] {"one"};
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return chain;
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return key;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
     }
 }

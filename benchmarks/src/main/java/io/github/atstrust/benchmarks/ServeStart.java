@@ -22,13 +22,41 @@ import java.util.concurrent.TimeUnit;
  */
 record ServeStart(double manifest, double firstHandshake) {
 
+    /** How {@code serve} is started: its main class in a plain JVM, or {@code ./ats} with its class-data archive. */
+    enum Launch {
+        /** {@code java -cp benchmarks.jar io.github.atstrust.cli.AtsCommand serve}: no flags, no archive. */
+        JAVA,
+        /**
+         * {@code ./ats serve} from the working directory (the repository root), as a user starts it: the launcher
+         * maps the class-data archive its first {@code serve} after a build recorded (run once, unmeasured, first).
+         */
+        LAUNCHER;
+
+        ProcessBuilder process(Cache cache, Path caches, int run, Path manifest) throws Exception {
+            if (this == JAVA) {
+                return new ProcessBuilder(BenchmarkRunner.java(), cache.jvmOption(caches, run), "-cp", BenchmarkRunner.jar(),
+                        "io.github.atstrust.cli.AtsCommand", "serve", "--manifest", manifest.toString());
+            }
+            ProcessBuilder launcher = new ProcessBuilder("./ats", "serve", "--manifest", manifest.toString());
+            launcher.environment().put("ATS_CACHE_DIR", cache.jvmOption(caches, run).substring("-Dats.cache.dir=".length()));
+            launcher.environment().put("PATH", Path.of(BenchmarkRunner.java()).getParent() + java.io.File.pathSeparator
+                    + System.getenv("PATH"));
+            return launcher;
+        }
+
+        /** Whether this way can run here: {@code ./ats} needs the repository root and its built CLI jar. */
+        boolean available() {
+            return this == JAVA || (Files.isExecutable(Path.of("ats")) && Files.isRegularFile(Path.of("ats-cli/target/ats-cli.jar")));
+        }
+    }
+
     /**
-     * {@code ats serve} (every scenario, mail, trust material; the CLI's main class in a fresh JVM, no flags) from
-     * process start to its manifest on disk, and to the end of the first handshake a JDK client (trusting Amazon
-     * Root CA 1, its context built before the process starts) completes against {@code ats-root-ca-1}, so that no
-     * "ready" hides work the first handshake pays; each run is then stopped with SIGTERM.
+     * {@code ats serve} (every scenario, mail, trust material) from process start to its manifest on disk, and to
+     * the end of the first handshake a JDK client (trusting Amazon Root CA 1, its context built before the process
+     * starts) completes against {@code ats-root-ca-1}, so that no "ready" hides work the first handshake pays; each
+     * run is then stopped with SIGTERM.
      */
-    static ServeStart median(int runs, Cache cache) throws Exception {
+    static ServeStart median(int runs, Cache cache, Launch launch) throws Exception {
         List<Double> manifests = new ArrayList<>();
         List<Double> handshakes = new ArrayList<>();
         Path directory = Files.createTempDirectory("ats-bench-serve-");
@@ -37,8 +65,7 @@ record ServeStart(double manifest, double firstHandshake) {
         for (int i = cache.firstRun(); i < runs; i++) {
             Path manifest = directory.resolve("manifest-" + i + ".json");
             long start = System.nanoTime();
-            Process serve = new ProcessBuilder(BenchmarkRunner.java(), cache.jvmOption(caches, i), "-cp", BenchmarkRunner.jar(), "io.github.atstrust.cli.AtsCommand",
-                    "serve", "--manifest", manifest.toString()).redirectErrorStream(true)
+            Process serve = launch.process(cache, caches, i, manifest).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 while (!Files.exists(manifest)) {

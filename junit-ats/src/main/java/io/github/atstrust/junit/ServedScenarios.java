@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The servers of one scenario catalogue in a test run: every scenario at once when a test needs them all, otherwise
- * one scenario at a time as tests ask (a class that needs one endpoint does not wait for thirty). Closed by
- * {@link AtsRun} at the end of the run.
+ * one scenario at a time as tests ask (a class that needs one endpoint does not wait for thirty), its mail servers
+ * only when a test asks for a mail endpoint. Closed by {@link AtsRun} at the end of the run.
  */
 final class ServedScenarios {
 
@@ -46,31 +46,47 @@ final class ServedScenarios {
     }
 
     AtsEndpoint endpoint(String scenarioId) {
-        return serving(scenarioId).endpoint(scenarioId);
+        return serving(scenarioId, false).endpoint(scenarioId);
     }
 
     AtsEndpoint smtp(String scenarioId) {
-        return serving(scenarioId).smtp(scenarioId);
+        return serving(scenarioId, true).smtp(scenarioId);
     }
 
     AtsEndpoint smtps(String scenarioId) {
-        return serving(scenarioId).smtps(scenarioId);
+        return serving(scenarioId, true).smtps(scenarioId);
     }
 
-    private synchronized AtsServers serving(String scenarioId) {
+    /**
+     * The servers of one scenario: those with its mail servers when a test asked for a mail endpoint of it, else
+     * its HTTPS server alone (a fresh JVM's first class does not load and start SubEthaSMTP for nothing).
+     */
+    private synchronized AtsServers serving(String scenarioId, boolean forMail) {
         if (all != null) {
             return all;
         }
         catalogue.byId(scenarioId);
-        return single.computeIfAbsent(scenarioId, id -> builder().only(Set.of(id)).start());
+        AtsServers withMail = single.get(scenarioId + MAIL);
+        if (withMail != null || forMail) {
+            return withMail != null ? withMail
+                    : single.computeIfAbsent(scenarioId + MAIL, id -> builder(mail).only(Set.of(scenarioId)).start());
+        }
+        return single.computeIfAbsent(scenarioId, id -> builder(false).only(Set.of(id)).start());
     }
 
+    /** The key suffix of a scenario's servers started with its mail servers. */
+    private static final String MAIL = " with mail";
+
     private AtsServersBuilder builder() {
+        return builder(mail);
+    }
+
+    private AtsServersBuilder builder(boolean withMail) {
         if (closed) {
             throw new IllegalStateException("the ATS run is closed: its servers were stopped at the end of the test run");
         }
         AtsServersBuilder builder = AtsServers.builder().catalogue(catalogue);
-        if (mail) {
+        if (withMail) {
             builder.mail();
         }
         return builder;

@@ -137,18 +137,42 @@ final class TrustStoreFiles {
             ContentInfo certificates = new ContentInfo(PKCSObjectIdentifiers.data,
                     new DEROctetString(new DERSequence(bags).getEncoded(ASN1Encoding.DER)));
             byte[] authenticatedSafe = new AuthenticatedSafe(new ContentInfo[] {certificates}).getEncoded(ASN1Encoding.DER);
-            byte[] salt = new byte[20];
-            new SecureRandom().nextBytes(salt);
-            int iterations = 10_000;
-            Mac mac = Mac.getInstance("HmacPBESHA256");
-            mac.init(SecretKeyFactory.getInstance("PBE").generateSecret(new PBEKeySpec(password)),
-                    new PBEParameterSpec(salt, iterations));
-            MacData integrity = new MacData(new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256,
-                    DERNull.INSTANCE), mac.doFinal(authenticatedSafe)), salt, iterations);
-            return new Pfx(new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(authenticatedSafe)), integrity)
-                    .getEncoded(ASN1Encoding.DER);
+            return new Pfx(new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(authenticatedSafe)),
+                    StoreMac.over(authenticatedSafe, password)).getEncoded(ASN1Encoding.DER);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot encode a PKCS12 trust store", e);
+        }
+    }
+
+    /**
+     * The PKCS12 integrity MAC: HMAC-SHA256 under a key derived from the password and a salt in 10,000 iterations
+     * (as the JDK's own writer). The key depends on nothing else, so a JVM derives it once per password and MACs
+     * every store it writes with it, under the same random salt: {@code serve} writes eight stores, and eight
+     * derivations were a third of the CPU its start spent. A salt is there against precomputed keys for a password;
+     * the stores of one run sharing one changes nothing for that.
+     */
+    private static final class StoreMac {
+        private static final int ITERATIONS = 10_000;
+        private static char[] password;
+        private static byte[] salt;
+        private static Mac mac;
+
+        private StoreMac() {
+        }
+
+        static synchronized MacData over(byte[] content, char[] storePassword) throws GeneralSecurityException {
+            if (mac == null || !java.util.Arrays.equals(password, storePassword)) {
+                byte[] fresh = new byte[20];
+                new SecureRandom().nextBytes(fresh);
+                Mac derived = Mac.getInstance("HmacPBESHA256");
+                derived.init(SecretKeyFactory.getInstance("PBE").generateSecret(new PBEKeySpec(storePassword)),
+                        new PBEParameterSpec(fresh, ITERATIONS));
+                password = storePassword.clone();
+                salt = fresh;
+                mac = derived;
+            }
+            return new MacData(new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
+                    mac.doFinal(content)), salt.clone(), ITERATIONS);
         }
     }
 

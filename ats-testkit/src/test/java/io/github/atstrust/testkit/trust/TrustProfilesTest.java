@@ -79,6 +79,23 @@ class TrustProfilesTest {
     }
 
     @Test
+    void pkcs12StoresWrittenInTurnUnderTwoPasswordsEachOpenOnlyWithTheirOwn(@TempDir Path dir) throws Exception {
+        TrustProfile profile = TrustProfiles.byId("all-ats");
+
+        Path first = profile.writePkcs12(dir.resolve("first.p12"), "changeit".toCharArray());
+        Path other = profile.writePkcs12(dir.resolve("other.p12"), "s3cret".toCharArray());
+        Path again = TrustProfiles.byId("no-ats").writePkcs12(dir.resolve("again.p12"), "changeit".toCharArray());
+
+        assertThat(Collections.list(load("PKCS12", first, "changeit").aliases())).hasSize(6);
+        assertThat(Collections.list(load("PKCS12", other, "s3cret").aliases())).hasSize(6);
+        assertThat(load("PKCS12", again, "changeit").size()).isEqualTo(TrustProfiles.byId("no-ats").anchors().size());
+        assertThatThrownBy(() -> load("PKCS12", other, "changeit")).isInstanceOf(IOException.class)
+                .hasMessageContaining("integrity");
+        assertThatThrownBy(() -> load("PKCS12", again, "s3cret")).isInstanceOf(IOException.class)
+                .hasMessageContaining("integrity");
+    }
+
+    @Test
     void pkcs12StoreIsReadByOpensslWithItsMacAndUnencryptedCertificates(@TempDir Path dir) throws Exception {
         Prerequisites.requireTool("openssl", "version");
         Path file = TrustProfiles.byId("all-ats").writePkcs12(dir.resolve("all.p12"), "changeit".toCharArray());
